@@ -1,0 +1,65 @@
+package huixun.classify;
+
+import huixun.contracts.ArticleStatus;
+import huixun.contracts.FailureReason;
+import huixun.contracts.Topics;
+import huixun.contracts.events.ArticleClassified;
+import huixun.contracts.events.ArticleNormalised;
+import huixun.contracts.events.StatusChanged;
+import huixun.pipeline.metrics.StageMetrics;
+import huixun.pipeline.status.StatusReporter;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The classify stage. Consumes {@value Topics#ARTICLES_NORMALISED}; produces {@value Topics#ARTICLES_CLASSIFIED}
+ * and a CLASSIFIED status. An article that cannot be labelled (a bug) gets a FAILED status with
+ * {@code processing_error} and is dead-lettered. The offset is committed only once both events are acknowledged.
+ */
+@ApplicationScoped
+public class ClassifyStage {
+    private final ArticleLabeller labeller;
+    private final MutinyEmitter<Record<String, ArticleClassified>> classified;
+    private final StatusReporter statuses;
+    private final StageMetrics metrics;
+
+    public ClassifyStage(ArticleLabeller labeller,
+                         @Channel(Topics.ARTICLES_CLASSIFIED)
+                         MutinyEmitter<Record<String, ArticleClassified>> classified,
+                         StatusReporter statuses, StageMetrics metrics) {
+        this.labeller = labeller;
+        this.classified = classified;
+        this.statuses = statuses;
+        this.metrics = metrics;
+    }
+
+    @Incoming(Topics.ARTICLES_NORMALISED)
+    @Blocking("classification") // CPU-bound: a bounded worker pool, sized in application.properties
+    public Uni<Void> on(ArticleNormalised article) {
+        Timer.Sample sample = metrics.start();
+        ArticleClassified labelled;
+        try {
+            labelled = labeller.label(article);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "article=%s stage=classify outcome=dead_lettered", article.articleId());
+            metrics.record(sample, StageMetrics.DEAD_LETTERED);
+            return statuses.report(StatusChanged.failed(article, article.url(), metrics.stage(),
+                            FailureReason.PROCESSING_ERROR, e.toString()))
+                    .chain(() -> Uni.createFrom().failure(e));
+        }
+        Log.infof("article=%s stage=classify topics=%s regions=%s", article.articleId(),
+                labelled.topics().stream().map(l -> l.code()).toList(),
+                labelled.regions().stream().map(l -> l.code()).toList());
+        return classified.send(Record.of(article.articleId(), labelled))
+                .chain(() -> statuses.report(
+                        StatusChanged.reached(article, article.url(), ArticleStatus.CLASSIFIED, metrics.stage())))
+                .invoke(() -> metrics.record(sample, StageMetrics.PROCESSED));
+    }
+}

@@ -1,0 +1,38 @@
+package huixun.classify.region;
+
+import huixun.classify.match.WeightedText;
+import huixun.classify.config.FixedClassifyConfig;
+import huixun.contracts.events.Label;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class GazetteerMatcherTest {
+    private final GazetteerMatcher matcher = new GazetteerMatcher(FixedClassifyConfig.DEFAULTS);
+
+    @Test
+    void provincialLevelDivisionsAreLoaded() {
+        assertEquals(34, matcher.regionCount());
+    }
+
+    @Test
+    void jiangsuWinsOverAPassingMentionOfHubei() {
+        List<Label> regions = matcher.regions(new WeightedText("江苏：奋力夺取疫情防控和经济社会发展双胜利",
+                "江苏省委常委会召开会议。支援湖北的工作坚决有力，南京、苏州、无锡做好防控。"));
+        assertEquals("CN-JS", regions.get(0).code());
+        assertEquals(1, regions.size(), regions.toString());
+    }
+
+    @Test
+    void traditionalNamesCount() {
+        assertEquals("CN-JS", matcher.regions(new WeightedText("江蘇:奮力奪取", "新江蘇·中國江蘇網訊")).get(0).code());
+    }
+
+    @Test
+    void jiangxiIsNotJiangsu() {
+        assertEquals("CN-JX", matcher.regions(new WeightedText("省委常委會召開會議", "江西日報·江西新聞客戶端訊"))
+                .get(0).code());
+    }
+}
