@@ -3,6 +3,7 @@ package huixun.pipeline.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code huixun_messages_total{stage,outcome}} counts handled messages and {@code huixun_stage_duration_seconds}
  * times them. Outcomes: {@code processed}, {@code failed} (the article ended FAILED), {@code dead_lettered}.
  */
+@Startup // so a scrape shows the zero counters before the first message
 @ApplicationScoped
 public class StageMetrics {
     public static final String MESSAGES = "huixun.messages";
@@ -25,7 +27,6 @@ public class StageMetrics {
     public StageMetrics(MeterRegistry registry, @ConfigProperty(name = "quarkus.application.name") String stage) {
         this.registry = registry;
         this.stage = stage;
-        // Registered up front so a scrape shows zeros before the first message.
         for (String outcome : new String[] {PROCESSED, FAILED, DEAD_LETTERED}) {
             counter(outcome);
         }

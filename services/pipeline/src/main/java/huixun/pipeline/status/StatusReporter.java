@@ -27,7 +27,8 @@ public class StatusReporter {
             Log.warnf("article=%s stage=%s status=%s reason=%s detail=%s", status.articleId(), status.stage(),
                     status.status(), status.reason(), status.detail());
         } else {
-            Log.infof("article=%s stage=%s status=%s", status.articleId(), status.stage(), status.status());
+            // The stage logs its own INFO line per article; this one is detail.
+            Log.debugf("article=%s stage=%s status=%s", status.articleId(), status.stage(), status.status());
         }
         return emitter.send(Record.of(status.articleId(), status));
     }

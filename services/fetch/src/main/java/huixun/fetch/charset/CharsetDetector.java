@@ -1,0 +1,156 @@
+package huixun.fetch.charset;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the charset of an HTML page and decodes it. Sources, first found wins: a byte order mark; the
+ * {@code charset} parameter of the Content-Type header; a {@code <meta charset>} or
+ * {@code <meta http-equiv="Content-Type" content="…charset=…">} in the first {@value #META_SCAN_BYTES} bytes; UTF-8
+ * when the bytes are valid UTF-8; else GB18030, the superset of GB2312 and GBK that undeclared Chinese pages use.
+ * A label Java does not know falls through to the next source.
+ *
+ * <p>The BOM comes before the header as in the WHATWG Encoding Standard's "decode" (and every browser): a BOM is
+ * unambiguous, while a header is often a server default that the page never matched.
+ *
+ * <p>Labels are widened to the superset a browser really decodes with (WHATWG Encoding Standard, "labels"):
+ * GB2312 and GBK pages carry GB18030 characters, Big5 pages carry HKSCS ones, so reading them with the narrow
+ * charset would turn those characters into replacement characters.
+ */
+public final class CharsetDetector {
+    /** How far the meta prescan looks, as in the HTML Standard's prescan (1024) with room for long heads. */
+    static final int META_SCAN_BYTES = 4096;
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+    private static final Charset BIG5_HKSCS = Charset.forName("Big5-HKSCS");
+    private static final Set<String> GB_LABELS = Set.of("gb2312", "gbk", "x-gbk", "gb18030", "cp936", "ms936",
+            "windows-936", "gb_2312", "gb_2312-80", "csgb2312", "chinese", "iso-ir-58", "csiso58gb231280", "euc-cn");
+    private static final Set<String> BIG5_LABELS = Set.of("big5", "big5-hkscs", "x-x-big5", "cn-big5", "csbig5",
+            "x-big5");
+    private static final Pattern CHARSET_PARAMETER =
+            Pattern.compile("charset\\s*=\\s*[\"']?([^\\s;\"'/>]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_TAG = Pattern.compile("<meta\\s[^>]*>", Pattern.CASE_INSENSITIVE);
+
+    private CharsetDetector() {
+    }
+
+    /** Decodes the body with the detected charset, without its byte order mark. */
+    public static DecodedPage decode(String contentType, byte[] body) {
+        Charset charset = detect(contentType, body);
+        int bomLength = bom(body).map(bom -> bom.length).orElse(0);
+        return new DecodedPage(new String(body, bomLength, body.length - bomLength, charset), charset);
+    }
+
+    /**
+     * The charset to decode {@code body} with.
+     *
+     * @param contentType the Content-Type header, or null when the response had none
+     */
+    public static Charset detect(String contentType, byte[] body) {
+        return bom(body).map(bom -> bom.charset)
+                .or(() -> fromContentType(contentType))
+                .or(() -> fromMeta(body))
+                .orElseGet(() -> isUtf8(body) ? StandardCharsets.UTF_8 : GB18030);
+    }
+
+    /** The charset a label names, widened as described above, or empty for a label Java does not support. */
+    static Optional<Charset> forLabel(String label) {
+        String name = label.strip().toLowerCase(Locale.ROOT);
+        if (GB_LABELS.contains(name)) {
+            return Optional.of(GB18030);
+        }
+        if (BIG5_LABELS.contains(name)) {
+            return Optional.of(BIG5_HKSCS);
+        }
+        try {
+            return Optional.of(Charset.forName(name));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Charset> fromContentType(String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        Matcher parameter = CHARSET_PARAMETER.matcher(contentType);
+        return parameter.find() ? forLabel(parameter.group(1)) : Optional.empty();
+    }
+
+    private static Optional<Charset> fromMeta(byte[] body) {
+        // ISO-8859-1 maps byte n to char n, so the ASCII markup reads correctly whatever the real charset is.
+        String head = new String(body, 0, Math.min(body.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
+        Matcher tag = META_TAG.matcher(head);
+        while (tag.find()) {
+            Matcher parameter = CHARSET_PARAMETER.matcher(tag.group());
+            if (parameter.find()) {
+                Optional<Charset> charset = forLabel(parameter.group(1));
+                if (charset.isPresent()) {
+                    // A page whose meta we could read as ASCII is not UTF-16 whatever it claims (HTML Standard,
+                    // prescan): such pages were saved as UTF-8 by an editor that kept the old declaration.
+                    return charset.get().name().startsWith("UTF-16") ? Optional.of(StandardCharsets.UTF_8) : charset;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Bom> bom(byte[] body) {
+        for (Bom bom : Bom.values()) {
+            if (bom.startsOf(body)) {
+                return Optional.of(bom);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private enum Bom {
+        UTF_8(StandardCharsets.UTF_8, 0xef, 0xbb, 0xbf),
+        UTF_16BE(StandardCharsets.UTF_16BE, 0xfe, 0xff),
+        UTF_16LE(StandardCharsets.UTF_16LE, 0xff, 0xfe);
+
+        private final Charset charset;
+        private final int[] bytes;
+        private final int length;
+
+        Bom(Charset charset, int... bytes) {
+            this.charset = charset;
+            this.bytes = bytes;
+            this.length = bytes.length;
+        }
+
+        boolean startsOf(byte[] body) {
+            if (body.length < length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if ((body[i] & 0xff) != bytes[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

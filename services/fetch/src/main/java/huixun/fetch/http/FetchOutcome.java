@@ -1,0 +1,24 @@
+package huixun.fetch.http;
+
+/** How one fetch ended: a page to decode, or a failure with a {@link huixun.contracts.FailureReason} code. */
+public sealed interface FetchOutcome permits FetchOutcome.Fetched, FetchOutcome.Failed {
+
+    /**
+     * A 2xx HTML response, read completely within the size cap.
+     *
+     * @param finalUrl    the URL after redirects
+     * @param contentType the Content-Type header, or null when there was none
+     * @param body        the body after content decoding (gzip, deflate), at most {@code huixun.fetch.http.max-bytes}
+     */
+    record Fetched(String finalUrl, int status, String contentType, byte[] body) implements FetchOutcome {
+    }
+
+    /**
+     * The page could not be fetched, for a reason the submitter can act on (not a bug of ours).
+     *
+     * @param reason e.g. {@code blocked_address}, {@code timeout}, {@code http_404}
+     * @param detail what happened, in words, with the URL concerned
+     */
+    record Failed(String reason, String detail) implements FetchOutcome {
+    }
+}

@@ -1,0 +1,273 @@
+package huixun.fetch.http;
+
+import huixun.contracts.FailureReason;
+import huixun.fetch.config.FetchConfig;
+import huixun.fetch.guard.AddressGuard;
+import huixun.fetch.guard.GuardDecision;
+import huixun.fetch.url.InvalidUrlException;
+import huixun.fetch.url.WebUrl;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientRequest;
+import io.vertx.mutiny.core.http.HttpClientResponse;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Fetches one page with the non-blocking Vert.x HTTP client. Redirects are followed here, not by the client, so
+ * that every hop passes the {@link AddressGuard} and the connection goes to the very address the guard approved
+ * (the request names the host only for the Host header, TLS SNI and certificate verification). Limits: connect and
+ * idle timeouts per hop, a total timeout per fetch, a cap on body bytes counted after decompression while they
+ * stream in, a maximum number of redirects, and HTML content types only.
+ */
+@ApplicationScoped
+public class PageClient {
+    private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
+    /** A missing Content-Type is read as HTML: old servers omit it, and the charset detector copes either way. */
+    private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
+    private static final String ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+
+    private final HttpClient client;
+    private final AddressGuard guard;
+    private final WorkerExecutor worker;
+    private final FetchConfig.Http limits;
+    private final String userAgent;
+
+    public PageClient(Vertx vertx, AddressGuard guard, WorkerExecutor worker, FetchConfig config) {
+        this.guard = guard;
+        this.worker = worker;
+        this.limits = config.http();
+        this.userAgent = config.userAgent();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(Math.toIntExact(limits.connectTimeout().toMillis()))
+                .setIdleTimeout(Math.toIntExact(limits.idleTimeout().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                // One connection per request: a pooled connection would have to be drained after every redirect
+                // or error we stop reading, and a polite crawler's gaps between requests outlast keep-alive anyway.
+                .setKeepAlive(false)
+                // The client inflates gzip and deflate, so the size cap below counts decoded bytes: a small
+                // compressed body cannot expand past the cap into memory.
+                .setDecompressionSupported(true)
+                .setVerifyHost(true));
+    }
+
+    @PreDestroy
+    void close() {
+        client.closeAndAwait();
+    }
+
+    /**
+     * Fetches {@code url}, following redirects. Completes with {@link FetchOutcome.Failed} for every expected
+     * failure (refused address, network error, timeout, limit, non-2xx status); fails only on a bug.
+     */
+    public Uni<FetchOutcome> fetch(WebUrl url) {
+        Exchange exchange = new Exchange();
+        Duration total = limits.totalTimeout();
+        return hop(url, 0, new HashSet<>(), exchange)
+                .ifNoItem().after(total).failWith(() -> new FetchException(FailureReason.TIMEOUT,
+                        "The fetch of " + url + " did not complete within " + total.toSeconds() + " s."))
+                // Whatever ended the fetch early (a limit, the timeout, a bug, a shutdown), close the connection
+                // so that the server stops streaming to us.
+                .onFailure().invoke(exchange::abort)
+                .onCancellation().invoke(exchange::abort)
+                .onFailure(FetchException.class).recoverWithItem(e -> new FetchOutcome.Failed(
+                        ((FetchException) e).reason(), e.getMessage()));
+    }
+
+    private Uni<FetchOutcome> hop(WebUrl url, int redirects, Set<WebUrl> visited, Exchange exchange) {
+        visited.add(url);
+        return worker.executeBlocking(() -> guard.check(url), false)
+                .flatMap(decision -> {
+                    if (decision instanceof GuardDecision.Refused refused) {
+                        return Uni.createFrom().failure(new FetchException(refused.reason(), refused.detail()));
+                    }
+                    return send(url, ((GuardDecision.Allowed) decision).address(), exchange);
+                })
+                .flatMap(response -> handle(url, response, redirects, visited, exchange));
+    }
+
+    private Uni<HttpClientResponse> send(WebUrl url, InetAddress address, Exchange exchange) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(url.host())
+                .setPort(url.port())
+                .setSsl(url.isHttps())
+                .setURI(url.requestTarget())
+                // Connect to the checked address: no second lookup that could answer differently (DNS rebinding).
+                .setServer(SocketAddress.inetSocketAddress(url.port(), address.getHostAddress()))
+                .setConnectTimeout(limits.connectTimeout().toMillis())
+                .setIdleTimeout(limits.idleTimeout().toMillis())
+                .setFollowRedirects(false)
+                .putHeader("User-Agent", userAgent)
+                .putHeader("Accept", ACCEPT);
+        return client.request(options)
+                .invoke(request -> exchange.attach(url, request))
+                .flatMap(HttpClientRequest::send)
+                .onFailure(PageClient::isNetworkFailure).transform(e -> networkFailure(url, e));
+    }
+
+    private Uni<FetchOutcome> handle(WebUrl url, HttpClientResponse response, int redirects, Set<WebUrl> visited,
+                                     Exchange exchange) {
+        int status = response.statusCode();
+        String location = response.getHeader("Location");
+        if (REDIRECT_STATUSES.contains(status) && location != null) {
+            exchange.discard(response);
+            WebUrl next;
+            try {
+                next = url.resolve(location);
+            } catch (InvalidUrlException e) {
+                return failure(FailureReason.INVALID_URL, e.getMessage());
+            }
+            if (visited.contains(next)) {
+                return failure(FailureReason.TOO_MANY_REDIRECTS, "Redirect loop: " + url + " redirects back to "
+                        + next + ".");
+            }
+            if (redirects >= limits.maxRedirects()) {
+                return failure(FailureReason.TOO_MANY_REDIRECTS, "More than " + limits.maxRedirects()
+                        + " redirects; the last one, from " + url + ", pointed to " + next + ".");
+            }
+            return hop(next, redirects + 1, visited, exchange);
+        }
+        if (status < 200 || status > 299) {
+            exchange.discard(response);
+            return failure(FailureReason.http(status), "The server answered " + status + " "
+                    + response.statusMessage() + " for " + url + ".");
+        }
+        String contentType = response.getHeader("Content-Type");
+        String mediaType = mediaType(contentType);
+        if (!mediaType.isEmpty() && !HTML_TYPES.contains(mediaType)) {
+            exchange.discard(response);
+            return failure(FailureReason.UNSUPPORTED_CONTENT_TYPE, url + " is " + mediaType + ", not HTML.");
+        }
+        // Content-Length is only present when the body is not compressed (the client drops it when it inflates),
+        // so it is the decoded size: refuse a declared oversize page before reading any of it.
+        String contentLength = response.getHeader("Content-Length");
+        if (contentLength != null && contentLength.matches("[0-9]{1,18}")
+                && Long.parseLong(contentLength) > limits.maxBytes()) {
+            exchange.discard(response);
+            return failure(FailureReason.TOO_LARGE, url + " declares " + contentLength + " bytes; the limit is "
+                    + limits.maxBytes() + ".");
+        }
+        return readBody(url, response, exchange)
+                .map(body -> new FetchOutcome.Fetched(url.toString(), status, contentType, body));
+    }
+
+    /** Reads the body chunk by chunk and stops as soon as it passes the cap, without buffering the excess. */
+    private Uni<byte[]> readBody(WebUrl url, HttpClientResponse response, Exchange exchange) {
+        long maxBytes = limits.maxBytes();
+        return Uni.createFrom().emitter(emitter -> {
+            Buffer body = Buffer.buffer();
+            boolean[] overflowed = {false};
+            response.exceptionHandler(e -> emitter.fail(isNetworkFailure(e) ? networkFailure(url, e) : e));
+            response.handler(chunk -> {
+                if (overflowed[0]) {
+                    return;
+                }
+                if ((long) body.length() + chunk.length() > maxBytes) {
+                    overflowed[0] = true;
+                    exchange.discard(response);
+                    emitter.fail(new FetchException(FailureReason.TOO_LARGE, url + " is larger than " + maxBytes
+                            + " bytes (counted after decompression)."));
+                    return;
+                }
+                body.appendBuffer(chunk);
+            });
+            response.endHandler(() -> emitter.complete(body.getBytes()));
+        });
+    }
+
+    private static <T> Uni<T> failure(String reason, String detail) {
+        return Uni.createFrom().failure(new FetchException(reason, detail));
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Failures that come from the network or the peer, which a submitter can meet with any URL. Anything else
+     * raised by the client is a bug of ours and must reach the dead-letter topic.
+     */
+    private static boolean isNetworkFailure(Throwable e) {
+        return e instanceof IOException || e instanceof TimeoutException || e instanceof VertxException
+                || e instanceof DecoderException;
+    }
+
+    private static FetchException networkFailure(WebUrl url, Throwable e) {
+        if (e instanceof ConnectTimeoutException || e instanceof TimeoutException) {
+            return new FetchException(FailureReason.TIMEOUT, url + ": " + e.getMessage());
+        }
+        if (e instanceof ConnectException) {
+            return new FetchException(FailureReason.CONNECTION_FAILED, "Could not connect to " + url + ": "
+                    + e.getMessage());
+        }
+        // Vert.x wraps TLS failures ("Failed to create SSL connection"); the cause says which check failed.
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())
+                + (root == e || root.getMessage() == null ? "" : " (" + root.getMessage() + ")");
+        return new FetchException(FailureReason.CONNECTION_FAILED, url + ": " + detail);
+    }
+
+    /**
+     * The request in flight, so that a redirect, an error status, the size cap or the total timeout can close its
+     * connection instead of letting the server stream on.
+     */
+    private static final class Exchange {
+        private WebUrl url;
+        private HttpClientRequest request;
+        private boolean aborted;
+
+        synchronized void attach(WebUrl hopUrl, HttpClientRequest next) {
+            url = hopUrl;
+            request = next;
+            // The client reports the same failure through the response; this handler only keeps Vert.x from
+            // logging it a second time at ERROR.
+            next.exceptionHandler(e -> Log.debugf("url=%s request ended: %s", hopUrl, e));
+            if (aborted) {
+                next.reset();
+            }
+        }
+
+        /** Closes the connection of a response we will not read (further). */
+        synchronized void discard(HttpClientResponse response) {
+            WebUrl discarded = url;
+            response.exceptionHandler(e -> Log.debugf("url=%s response discarded: %s", discarded, e));
+            request.reset();
+        }
+
+        synchronized void abort() {
+            aborted = true;
+            if (request != null) {
+                request.reset();
+            }
+        }
+    }
+}
