@@ -1,0 +1,55 @@
+package huixun.publish;
+
+import huixun.contracts.ArticleId;
+import huixun.contracts.ArticleStatus;
+import huixun.contracts.events.ArticleClassified;
+import huixun.contracts.events.ArticleNormalised;
+import huixun.contracts.events.Label;
+import huixun.contracts.events.StatusChanged;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Events as the other stages write them, for a fresh article each test so tests never see each other's rows. */
+public final class Events {
+    public static final Instant PUBLISHED_AT = Instant.parse("2026-11-20T08:00:00Z");
+    public static final List<Label> TOPICS = List.of(new Label("04000000", "economy, business and finance", 0.91),
+            new Label("11000000", "politics", 0.4));
+    public static final List<Label> REGIONS = List.of(new Label("CN-GD", "广东", 0.87));
+
+    private Events() {
+    }
+
+    /** An article not seen before: its canonical URL and the id derived from it. */
+    public record NewArticle(String id, String url) {
+        public static NewArticle next() {
+            String url = "https://news.example.test/" + UUID.randomUUID();
+            return new NewArticle(ArticleId.of(url), url);
+        }
+    }
+
+    public static String submission() {
+        return UUID.randomUUID().toString();
+    }
+
+    public static StatusChanged status(NewArticle article, String submission, ArticleStatus status, String stage,
+                                       Instant at) {
+        return new StatusChanged(StatusChanged.SCHEMA_VERSION, article.id(), submission, article.url(), status,
+                stage, null, null, at);
+    }
+
+    public static StatusChanged failed(NewArticle article, String submission, String stage, String reason,
+                                       String detail, Instant at) {
+        return new StatusChanged(StatusChanged.SCHEMA_VERSION, article.id(), submission, article.url(),
+                ArticleStatus.FAILED, stage, reason, detail, at);
+    }
+
+    public static ArticleClassified classified(NewArticle article, String submission, String title,
+                                               Instant classifiedAt) {
+        ArticleNormalised normalised = new ArticleNormalised(article.id(), submission, article.url(),
+                article.url() + "?from=redirect", title, "第一段。\n\n第二段。", "<p>第一段。</p><p>第二段。</p>",
+                PUBLISHED_AT, "记者 王某", "zh", classifiedAt.minusSeconds(1));
+        return new ArticleClassified(normalised, TOPICS, REGIONS, classifiedAt);
+    }
+}
