@@ -1,0 +1,164 @@
+package huixun.normalise.extract;
+
+import huixun.normalise.boilerplate.BoilerplateRules;
+import huixun.normalise.text.TextWeight;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the article's containers into output blocks in document order. Paragraphs, headings, list items, quotes and
+ * captions become one block each; loose text in a div becomes a paragraph at every {@code <br>} or block boundary;
+ * images with an absolute http(s) address become image blocks. Blocks that are mostly links, and paragraphs the
+ * boilerplate line rules match (editor credits, restated titles), are dropped.
+ */
+final class BlockCollector {
+    private final BoilerplateRules rules;
+
+    BlockCollector(BoilerplateRules rules) {
+        this.rules = rules;
+    }
+
+    List<Block> collect(List<Element> containers) {
+        Walk walk = new Walk();
+        for (Element container : containers) {
+            Context context = Context.ROOT.enter(container);
+            if (!context.skip()) {
+                walk.children(container, context);
+                walk.flush(context);
+            }
+        }
+        return walk.blocks;
+    }
+
+    /** Where the walk is: what kind of block loose text becomes, and the list, quote and figure around it. */
+    private record Context(Block.Kind kind, Element list, Element quote, Element figure, boolean skip) {
+        static final Context ROOT = new Context(Block.Kind.PARAGRAPH, null, null, null, false);
+
+        Context enter(Element element) {
+            return switch (element.normalName()) {
+                // The headline is the title; repeating it in the body would duplicate it.
+                case "h1" -> new Context(kind, list, quote, figure, true);
+                case "h2" -> with(Block.Kind.HEADING2);
+                case "h3" -> with(Block.Kind.HEADING3);
+                case "h4", "h5", "h6" -> with(Block.Kind.HEADING4);
+                case "p" -> kind == Block.Kind.ITEM || kind == Block.Kind.CAPTION ? this : with(Block.Kind.PARAGRAPH);
+                case "li" -> new Context(Block.Kind.ITEM, element.parent(), quote, figure, false);
+                case "figcaption" -> with(Block.Kind.CAPTION);
+                case "figure" -> new Context(kind, list, quote, element, false);
+                case "blockquote" -> new Context(kind, list, element, figure, false);
+                default -> this;
+            };
+        }
+
+        private Context with(Block.Kind next) {
+            return new Context(next, list, quote, figure, false);
+        }
+    }
+
+    private final class Walk {
+        private final List<Block> blocks = new ArrayList<>();
+        private final List<Node> pending = new ArrayList<>();
+
+        void children(Element parent, Context context) {
+            for (Node node : parent.childNodes()) {
+                if (node instanceof TextNode) {
+                    pending.add(node);
+                } else if (node instanceof Element element) {
+                    element(element, context);
+                }
+            }
+        }
+
+        private void element(Element element, Context context) {
+            switch (element.normalName()) {
+                case "br" -> flush(context);
+                case "img" -> {
+                    flush(context);
+                    image(element, context);
+                }
+                default -> {
+                    if (isInlineRun(element)) {
+                        pending.add(element);
+                    } else {
+                        flush(context);
+                        Context inner = context.enter(element);
+                        if (!inner.skip()) {
+                            children(element, inner);
+                            flush(inner);
+                        }
+                    }
+                }
+            }
+        }
+
+        void flush(Context context) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Element content = new Element("p");
+            for (Node node : pending) {
+                content.appendChild(node.clone());
+            }
+            pending.clear();
+            trimEdges(content);
+            String text = TextWeight.trim(content.text());
+            int letters = TextWeight.letters(text);
+            if (letters == 0) {
+                return;
+            }
+            int linked = 0;
+            for (Element link : content.getElementsByTag("a")) {
+                linked += TextWeight.letters(link.text());
+            }
+            // A line that is mostly links is navigation inside the article ("相关阅读：…", "点击进入专题").
+            if (2 * linked > letters || rules.isBoilerplateLine(text)) {
+                return;
+            }
+            blocks.add(new Block(context.kind(), text, content, null, null, context.list(), context.quote(),
+                    context.figure()));
+        }
+
+        private void image(Element img, Context context) {
+            String src = img.absUrl("src");
+            if (src.startsWith("https://") || src.startsWith("http://")) {
+                blocks.add(new Block(Block.Kind.IMAGE, "", null, src, img.attr("alt"), context.list(),
+                        context.quote(), context.figure()));
+            }
+        }
+    }
+
+    /** Inline elements join the paragraph being built unless they hold blocks, images or line breaks. */
+    private static boolean isInlineRun(Element element) {
+        if (!element.tag().isInline()) {
+            return false;
+        }
+        for (Element descendant : element.getAllElements()) {
+            if (descendant != element && (!descendant.tag().isInline()
+                    || descendant.normalName().equals("img") || descendant.normalName().equals("br"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Drops the indentation (often U+3000) and trailing space inside a paragraph's first and last text. */
+    private static void trimEdges(Element content) {
+        List<TextNode> texts = new ArrayList<>();
+        content.traverse((node, depth) -> {
+            if (node instanceof TextNode text) {
+                texts.add(text);
+            }
+        });
+        if (texts.isEmpty()) {
+            return;
+        }
+        TextNode first = texts.get(0);
+        first.text(TextWeight.trimStart(first.getWholeText()));
+        TextNode last = texts.get(texts.size() - 1);
+        last.text(TextWeight.trimEnd(last.getWholeText()));
+    }
+}

@@ -1,0 +1,145 @@
+package huixun.normalise.extract;
+
+import huixun.normalise.text.TextWeight;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the elements holding the article in a page already stripped of chrome.
+ *
+ * <p>Every element with inline text of its own (a paragraph, or a div holding loose text) scores its letters, less
+ * what sits in links: {@code letters × (1 − link density)²}. A paragraph credits its parent, loose text its own
+ * element, and the element above gets half. The best container is the one with the highest score discounted by its
+ * own link density. Its siblings join it when they look alike: another container scoring at least a fifth as much
+ * with few links, or a prose paragraph with few links, which keeps an article split around an ad or a page break.
+ */
+final class ContentLocator {
+    /** Elements whose text belongs to the container around them. */
+    private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
+            "figcaption", "pre", "dd", "dt");
+    /** Shorter lines are labels, buttons and dates rather than prose; the shortest sample paragraph has 10. */
+    private static final int MIN_UNIT_LETTERS = 8;
+    /** Readability's share of the best score a sibling needs to join (Readability.js, _grabArticle). */
+    private static final double SIBLING_SHARE = 0.2;
+    private static final double MAX_SIBLING_LINK_DENSITY = 0.3;
+    /** A sibling paragraph of this many letters with few links is prose; Readability uses 80 characters of English. */
+    private static final int SIBLING_PROSE_LETTERS = 40;
+    /** Link density is computed for the best few raw scores only: it walks the whole subtree. */
+    private static final int CANDIDATES = 8;
+
+    /** The elements holding the article, in document order; empty when the page has no text to speak of. */
+    List<Element> locate(Element body) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element element : body.getAllElements()) {
+            InlineText own = InlineText.of(element);
+            if (own.letters() < MIN_UNIT_LETTERS) {
+                continue;
+            }
+            double score = own.letters() * Math.pow(1 - own.linkDensity(), 2);
+            Element container = PARAGRAPH_TAGS.contains(element.normalName()) ? element.parent() : element;
+            if (container == null) {
+                continue;
+            }
+            scores.merge(container, score, Double::sum);
+            if (container.parent() != null) {
+                scores.merge(container.parent(), score / 2, Double::sum);
+            }
+        }
+        if (scores.isEmpty()) {
+            return List.of();
+        }
+        Element best = null;
+        double bestScore = 0;
+        List<Map.Entry<Element, Double>> ranked = new ArrayList<>(scores.entrySet());
+        ranked.sort(Map.Entry.<Element, Double>comparingByValue(Comparator.reverseOrder()));
+        for (Map.Entry<Element, Double> candidate : ranked.subList(0, Math.min(CANDIDATES, ranked.size()))) {
+            double score = candidate.getValue() * (1 - linkDensity(candidate.getKey()));
+            if (score > bestScore) {
+                best = candidate.getKey();
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return List.of();
+        }
+        return withSiblings(best, bestScore, scores);
+    }
+
+    private static List<Element> withSiblings(Element best, double bestScore, Map<Element, Double> scores) {
+        Element parent = best.parent();
+        if (parent == null) {
+            return List.of(best);
+        }
+        List<Element> chosen = new ArrayList<>();
+        double threshold = SIBLING_SHARE * bestScore;
+        for (Element sibling : parent.children()) {
+            if (sibling == best || isAlike(sibling, threshold, scores)) {
+                chosen.add(sibling);
+            }
+        }
+        return chosen;
+    }
+
+    private static boolean isAlike(Element sibling, double threshold, Map<Element, Double> scores) {
+        Double score = scores.get(sibling);
+        if (score != null) {
+            double density = linkDensity(sibling);
+            if (density <= MAX_SIBLING_LINK_DENSITY && score * (1 - density) >= threshold) {
+                return true;
+            }
+        }
+        if (!PARAGRAPH_TAGS.contains(sibling.normalName())) {
+            return false;
+        }
+        InlineText own = InlineText.of(sibling);
+        return own.letters() >= SIBLING_PROSE_LETTERS && own.linkDensity() < MAX_SIBLING_LINK_DENSITY / 2;
+    }
+
+    /** Share of an element's letters that sit inside links. */
+    private static double linkDensity(Element element) {
+        int letters = TextWeight.letters(element.text());
+        if (letters == 0) {
+            return 0;
+        }
+        int linked = 0;
+        for (Element link : element.getElementsByTag("a")) {
+            linked += TextWeight.letters(link.text());
+        }
+        return Math.min(1, (double) linked / letters);
+    }
+
+    /** The text an element holds itself: its text nodes and those of its inline children, not of child blocks. */
+    record InlineText(int letters, int linkedLetters) {
+        static InlineText of(Element element) {
+            StringBuilder all = new StringBuilder();
+            StringBuilder linked = new StringBuilder();
+            collect(element, all, linked, "a".equals(element.normalName()));
+            return new InlineText(TextWeight.letters(all), TextWeight.letters(linked));
+        }
+
+        double linkDensity() {
+            return letters == 0 ? 0 : Math.min(1, (double) linkedLetters / letters);
+        }
+
+        private static void collect(Element element, StringBuilder all, StringBuilder linked, boolean inLink) {
+            for (Node child : element.childNodes()) {
+                if (child instanceof TextNode text) {
+                    all.append(text.text());
+                    if (inLink) {
+                        linked.append(text.text());
+                    }
+                } else if (child instanceof Element inline && inline.tag().isInline()) {
+                    collect(inline, all, linked, inLink || "a".equals(inline.normalName()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package huixun.normalise.extract;
+
+import huixun.normalise.boilerplate.BoilerplateRulesLoader;
+import huixun.normalise.boilerplate.InvalidRulesException;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ArticleExtractorTest {
+    private static final Set<String> SAFE_TAGS = Set.of("p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote",
+            "figure", "figcaption", "img", "a", "br", "b", "strong", "i", "em", "sub", "sup");
+    /** What each sample page says about itself besides its headline; dates as the pages' Beijing time in UTC. */
+    private static final Map<String, Expected> EXPECTED = Map.of(
+            "guancha/", new Expected(Instant.parse("2021-08-02T11:47:10Z"), "观察者网"),
+            "sina/", new Expected(Instant.parse("2021-07-28T02:50:17Z"), "新浪财经"),
+            "suxun/news/", new Expected(Instant.parse("2022-03-28T23:02:00Z"), null),
+            "jschina/", new Expected(Instant.parse("2020-02-17T13:36:08Z"), "耿联"),
+            "suxun/guonei/", new Expected(Instant.parse("2022-11-12T00:30:00Z"), null));
+
+    private static ArticleExtractor extractor;
+
+    @BeforeAll
+    static void loadRules() throws InvalidRulesException {
+        extractor = new ArticleExtractor(BoilerplateRulesLoader.fromClasspath(BoilerplateRulesLoader.RESOURCE),
+                2_000_000, 50);
+    }
+
+    static List<SamplePage> samplePages() {
+        return SamplePage.all();
+    }
+
+    @Test
+    void sampleSiteHasFivePages() {
+        assertEquals(5, SamplePage.all().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samplePages")
+    void samplePageTitleIsItsHeadline(SamplePage page) {
+        assertEquals(page.headline(), extract(page).title());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samplePages")
+    void samplePageTextRunsFromFirstToLastSentence(SamplePage page) {
+        String text = extract(page).text();
+        int first = text.indexOf(page.firstSentence());
+        int last = text.indexOf(page.lastSentence());
+        assertAll(
+                () -> assertTrue(first >= 0, "first sentence missing from:\n" + text),
+                () -> assertTrue(last >= 0, "last sentence missing from:\n" + text),
+                () -> assertTrue(first < last, "first sentence comes after the last"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samplePages")
+    void samplePageTextHoldsNoChrome(SamplePage page) {
+        String pageText = Jsoup.parse(page.html()).text();
+        String text = extract(page).text();
+        assertFalse(page.boilerplate().isEmpty(), "boilerplate.tsv lists nothing for " + page);
+        for (String chrome : page.boilerplate()) {
+            assertTrue(pageText.contains(chrome), "fixture: not on the page at all: " + chrome);
+            assertFalse(text.contains(chrome), "chrome in the extracted text: " + chrome);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samplePages")
+    void samplePageParagraphsAreTrimmed(SamplePage page) {
+        for (String paragraph : extract(page).text().split("\n\n")) {
+            assertFalse(paragraph.isBlank(), "empty paragraph");
+            assertEquals(paragraph.strip(), paragraph, "untrimmed: " + paragraph);
+            assertNotEquals('\u3000', paragraph.charAt(0), "full-width indent kept: " + paragraph);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samplePages")
+    void samplePageHtmlPassesTheSafelist(SamplePage page) {
+        assertSafe(extract(page).html());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samplePages")
+    void samplePageMetadataIsRead(SamplePage page) {
+        Extraction.Article article = extract(page);
+        Expected expected = EXPECTED.entrySet().stream().filter(e -> page.path().startsWith(e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertAll(
+                () -> assertEquals(expected.publishedAt(), article.publishedAt(), "published"),
+                () -> assertEquals(expected.author(), article.author(), "author"),
+                () -> assertEquals("zh", article.language(), "language"));
+    }
+
+    @Test
+    void imagesInsideTheArticleKeepTheirAbsoluteAddress() {
+        Document html = Jsoup.parseBodyFragment(extract(SamplePage.named("guancha/")).html());
+        List<String> sources = html.select("figure > img").eachAttr("src");
+        assertEquals(List.of("https://i.guancha.cn/news/mainland/2021/08/02/20210802194228856.png",
+                "https://i.guancha.cn/news/mainland/2021/08/02/20210802194235659.png",
+                "https://i.guancha.cn/news/mainland/2021/08/02/20210802194244598.png"), sources);
+    }
+
+    @Test
+    void sourceLinesStayWhileEditorCreditsAndRestatedTitlesGo() {
+        String sina = extract(SamplePage.named("sina/")).text();
+        assertTrue(sina.startsWith("来源：交汇点\n\n"), sina);
+        String mirror = extract(SamplePage.named("suxun/guonei/")).text();
+        assertAll(
+                () -> assertTrue(mirror.contains("(來源:江西日?qǐng)?bào))"), "source line dropped"),
+                () -> assertFalse(mirror.contains("原標(biāo)題"), "original-title line kept"),
+                () -> assertTrue(mirror.endsWith("(來源:江西日?qǐng)?bào))"), "credits after the source line kept"));
+    }
+
+    @Test
+    void articleSplitAroundAnAdKeepsBothHalves() {
+        String html = "<html><body><div class=\"nav\"><a href=\"/\">首页</a><a href=\"/n\">新闻</a></div>"
+                + "<div id=\"main\"><div class=\"part\">" + paragraphs("前半部分", 3) + "</div>"
+                + "<div class=\"promo-slot\"><a href=\"/buy\">限时优惠，立即购买</a></div>"
+                + "<div class=\"part\">" + paragraphs("后半部分", 3) + "</div></div>"
+                + "<div class=\"footer\">版权所有</div></body></html>";
+        Extraction.Article article = assertInstanceOf(Extraction.Article.class,
+                extractor.extract(html, "https://example.cn/a.html"));
+        assertAll(
+                () -> assertTrue(article.text().contains("前半部分第1段"), article.text()),
+                () -> assertTrue(article.text().contains("后半部分第3段"), article.text()),
+                () -> assertFalse(article.text().contains("限时优惠"), article.text()));
+    }
+
+    @Test
+    void wrapperWithAChromeClassNameKeepsTheArticle() {
+        String html = "<html><body><div class=\"share-wrap\">" + paragraphs("正文", 4) + "</div>"
+                + "<div class=\"share\"><a href=\"#\">分享到微信</a></div></body></html>";
+        String text = assertInstanceOf(Extraction.Article.class, extractor.extract(html, "https://example.cn/a"))
+                .text();
+        assertTrue(text.contains("正文第4段"), text);
+        assertFalse(text.contains("分享到微信"), text);
+    }
+
+    @Test
+    void hostileMarkupIsSanitised() {
+        String html = "<html><body><article>"
+                + "<p onclick=\"steal()\">第一段正文，内容足够长，用来确认段落会被保留下来，并且事件处理属性会被去掉。"
+                + "<a href=\"/related/1.html\" onmouseover=\"x()\">相对链接</a>和"
+                + "<a href=\"javascript:alert(1)\">脚本链接</a>。</p>"
+                + "<script>document.write('<p>注入的段落</p>')</script>"
+                + "<p style=\"color:red\">第二段正文也有足够的文字，用来判断正文容器的位置。"
+                + "<img src=\"data:image/png;base64,AAAA\" onerror=\"x()\"><img src=\"/img/photo.jpg\" alt=\"图\"></p>"
+                + "<iframe src=\"https://ads.example/\"></iframe>"
+                + "</article></body></html>";
+        Extraction.Article article = assertInstanceOf(Extraction.Article.class,
+                extractor.extract(html, "https://news.example.cn/2021/a.html"));
+        assertSafe(article.html());
+        Document out = Jsoup.parseBodyFragment(article.html());
+        assertAll(
+                () -> assertEquals(List.of("https://news.example.cn/related/1.html"),
+                        out.select("a[href]").eachAttr("href")),
+                () -> assertEquals(List.of("https://news.example.cn/img/photo.jpg"), out.select("img").eachAttr("src")),
+                () -> assertFalse(article.text().contains("注入的段落")),
+                () -> assertFalse(article.html().contains("javascript:")));
+    }
+
+    @Test
+    void emptyPageHasNoArticle() {
+        assertInstanceOf(Extraction.NoArticle.class, extractor.extract("", "https://example.cn/"));
+    }
+
+    @Test
+    void pageOfLinksHasNoArticle() {
+        StringBuilder html = new StringBuilder("<html><body><ul>");
+        for (int i = 0; i < 40; i++) {
+            html.append("<li><a href=\"/n/").append(i).append(".html\">新闻标题第").append(i).append("条内容</a></li>");
+        }
+        html.append("</ul></body></html>");
+        assertInstanceOf(Extraction.NoArticle.class, extractor.extract(html.toString(), "https://example.cn/"));
+    }
+
+    @Test
+    void shortTextIsNoArticle() {
+        Extraction extraction = extractor.extract("<html><body><p>页面不存在，请返回首页。</p></body></html>",
+                "https://example.cn/404");
+        assertInstanceOf(Extraction.NoArticle.class, extraction);
+    }
+
+    @Test
+    void onlyTheFirstMaxBodyCharsAreParsed() throws InvalidRulesException {
+        String first = "<html><body><div>" + paragraphs("开头", 3) + "</div>";
+        String rest = "<div>" + paragraphs("超出上限", 3) + "</div></body></html>";
+        ArticleExtractor small = new ArticleExtractor(
+                BoilerplateRulesLoader.fromClasspath(BoilerplateRulesLoader.RESOURCE), first.length(), 50);
+        String text = assertInstanceOf(Extraction.Article.class, small.extract(first + rest, null)).text();
+        assertTrue(text.contains("开头第3段"), text);
+        assertFalse(text.contains("超出上限"), text);
+    }
+
+    private static Extraction.Article extract(SamplePage page) {
+        return assertInstanceOf(Extraction.Article.class, extractor.extract(page.html(), page.url()));
+    }
+
+    private static String paragraphs(String label, int count) {
+        StringBuilder html = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            html.append("<p>").append(label).append("第").append(i)
+                    .append("段：这是一段足够长的正文文字，讲述了会议的主要内容和下一步的工作安排。</p>");
+        }
+        return html.toString();
+    }
+
+    private static void assertSafe(String html) {
+        assertFalse(html.toLowerCase().contains("<script"), html);
+        Document fragment = Jsoup.parseBodyFragment(html);
+        for (Element element : fragment.body().getAllElements()) {
+            if (element == fragment.body()) {
+                continue;
+            }
+            assertTrue(SAFE_TAGS.contains(element.normalName()), "unexpected tag " + element.normalName());
+            for (Attribute attribute : element.attributes()) {
+                assertFalse(attribute.getKey().toLowerCase().startsWith("on"), "handler " + attribute);
+                assertFalse(attribute.getKey().equals("style"), "style " + attribute);
+            }
+        }
+        for (Element img : fragment.select("img")) {
+            assertTrue(img.attr("src").matches("https?://.+"), "image " + img.attr("src"));
+        }
+        for (Element link : fragment.select("a")) {
+            assertEquals("nofollow noopener", link.attr("rel"));
+            if (link.hasAttr("href")) {
+                assertTrue(link.attr("href").matches("https?://.+"), "link " + link.attr("href"));
+            }
+        }
+    }
+
+    private record Expected(Instant publishedAt, String author) {
+    }
+}
