@@ -13,8 +13,9 @@ public final class FailureReason {
     public static final String TOO_LARGE = "too_large";
     public static final String TOO_MANY_REDIRECTS = "too_many_redirects";
     public static final String UNSUPPORTED_CONTENT_TYPE = "unsupported_content_type";
-    public static final String NO_ARTICLE = "no_article";
     public static final String PROCESSING_ERROR = "processing_error";
+    /** The page is no article: a list or index page, an error page served with 200, an empty body. */
+    public static final String NOT_AN_ARTICLE = "not_an_article";
 
     private FailureReason() {
     }

@@ -68,7 +68,7 @@ class PipelineIT {
             String text = article.getString("text");
             assertAll(page.path(),
                     () -> assertEquals("PUBLISHED", article.getString("status"), article.getString("reason")),
-                    () -> assertEquals(page.headline(), article.getString("title")),
+                    () -> assertEquals(page.title(), article.getString("title")),
                     () -> assertTrue(text.contains(page.firstSentence()), "first sentence missing"),
                     () -> assertTrue(text.contains(page.lastSentence()), "last sentence missing"),
                     () -> chromeByPage.getOrDefault(page.path(), List.of()).forEach(chrome ->

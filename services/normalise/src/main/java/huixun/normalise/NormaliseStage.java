@@ -25,7 +25,7 @@ import java.time.Instant;
 /**
  * The normalise stage. Consumes {@value Topics#PAGES_FETCHED}, extracts the article and produces
  * {@value Topics#ARTICLES_NORMALISED} keyed by article id, then a NORMALISED status. Failure reasons:
- * {@code no_article} when the page holds no article text (FAILED status, the record is acknowledged);
+ * {@code not_an_article} when the page holds no article text (FAILED status, the record is acknowledged);
  * {@code processing_error} for anything unexpected (FAILED status, the record is nacked to
  * {@code pages-fetched-dlq}). The record is acknowledged only after the outcome reached the broker.
  */
@@ -64,7 +64,7 @@ public class NormaliseStage {
                 outcome = publish(page, article).invoke(() -> metrics.record(sample, StageMetrics.PROCESSED));
             } else {
                 Extraction.NoArticle none = (Extraction.NoArticle) extraction;
-                outcome = statuses.report(StatusChanged.failed(page, page.url(), STAGE, FailureReason.NO_ARTICLE,
+                outcome = statuses.report(StatusChanged.failed(page, page.url(), STAGE, FailureReason.NOT_AN_ARTICLE,
                         none.detail())).invoke(() -> metrics.record(sample, StageMetrics.FAILED));
             }
         } catch (RuntimeException e) {
@@ -74,9 +74,10 @@ public class NormaliseStage {
     }
 
     private Uni<Void> publish(PageFetched page, Extraction.Article article) {
-        ArticleNormalised normalised = new ArticleNormalised(page.articleId(), page.submissionId(), page.url(),
-                page.finalUrl(), article.title(), article.text(), article.html(), article.publishedAt(),
-                article.author(), article.language(), Instant.now());
+        ArticleNormalised normalised = new ArticleNormalised(ArticleNormalised.SCHEMA_VERSION, page.articleId(),
+                page.submissionId(), page.url(), page.finalUrl(), article.title(), article.text(), article.html(),
+                article.publishedAt(), article.author(), article.language(), Instant.now(), article.textOriginal(),
+                article.script(), article.editor(), article.originalTitle(), article.sourceName());
         Log.debugf("article=%s stage=%s chars=%d language=%s published=%s", page.articleId(), STAGE,
                 article.text().length(), article.language(), article.publishedAt());
         return articles.send(Record.of(page.articleId(), normalised))

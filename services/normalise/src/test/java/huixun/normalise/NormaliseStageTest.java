@@ -60,7 +60,7 @@ class NormaliseStageTest {
                         Optional::isPresent).orElseThrow();
         assertEquals(page.articleId(), article.articleId());
         assertEquals(page.submissionId(), article.submissionId());
-        assertEquals(sample.headline(), article.title());
+        assertEquals(sample.title(), article.title());
         assertTrue(article.text().contains(sample.firstSentence()), article.text());
         assertEquals(Instant.parse("2021-07-28T02:50:17Z"), article.publishedAt());
         assertEquals("zh", article.language());
@@ -82,7 +82,7 @@ class NormaliseStageTest {
 
         StatusChanged status = awaitStatus(page.articleId());
         assertEquals(ArticleStatus.FAILED, status.status());
-        assertEquals(FailureReason.NO_ARTICLE, status.reason());
+        assertEquals(FailureReason.NOT_AN_ARTICLE, status.reason());
         await().atMost(WAIT).until(acked::isDone);
         assertTrue(valueFor(Topics.ARTICLES_NORMALISED, page.articleId(), ArticleNormalised.class).isEmpty());
     }

@@ -3,6 +3,8 @@ package huixun.normalise.boilerplate;
 import huixun.normalise.metadata.MetadataRules;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,14 +14,43 @@ import java.util.regex.Pattern;
  * @param removals selectors of page chrome, in file order
  * @param lines    patterns a whole paragraph must match to be dropped
  * @param ignores  patterns removed from a paragraph before {@code lines} are tried
+ * @param fields   patterns of paragraphs that are moved out of the body into a field (editor, original title, source)
  */
 public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines, List<Pattern> ignores,
-                               MetadataRules metadata) {
+                               MetadataRules metadata, List<FieldRule> fields) {
 
     public BoilerplateRules {
         removals = List.copyOf(removals);
         lines = List.copyOf(lines);
         ignores = List.copyOf(ignores);
+        fields = List.copyOf(fields);
+    }
+
+    public BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines, List<Pattern> ignores,
+                            MetadataRules metadata) {
+        this(removals, lines, ignores, metadata, List.of());
+    }
+
+    /** The field a paragraph, trimmed, moves into, with the value; empty when it is no such line. */
+    public Optional<FieldValue> field(String paragraph) {
+        String line = paragraph.strip();
+        for (FieldRule rule : fields) {
+            Matcher m = rule.pattern().matcher(line);
+            if (m.matches() && !m.group("value").isBlank()) {
+                return Optional.of(new FieldValue(rule.field(), m.group("value").strip()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The article fields boilerplate lines move into. */
+    public enum Field { EDITOR, ORIGINAL_TITLE, SOURCE_NAME }
+
+    /** A paragraph matching {@code pattern} in full moves into {@code field}: its named group {@code value}. */
+    public record FieldRule(String id, Field field, Pattern pattern) {
+    }
+
+    public record FieldValue(Field field, String value) {
     }
 
     /** True when a paragraph, trimmed, is boilerplate rather than article text (an editor credit, a restated title). */

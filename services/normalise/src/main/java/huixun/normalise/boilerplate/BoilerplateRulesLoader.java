@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -133,9 +134,39 @@ public class BoilerplateRulesLoader {
                 String id = id(rule, "lines");
                 lines.add(new BoilerplateRules.LineRule(id, pattern(rule, id)));
             }
-            BoilerplateRules rules = new BoilerplateRules(removals, lines, ignores, metadata(root));
+            List<BoilerplateRules.FieldRule> fields = new ArrayList<>();
+            for (Map<?, ?> rule : rules(root, "fields", false)) {
+                String id = id(rule, "fields");
+                fields.add(fieldRule(rule, id));
+            }
+            BoilerplateRules rules = new BoilerplateRules(removals, lines, ignores, metadata(root), fields);
             checkLineExamples(rules, rules(root, "lines", true));
             return rules;
+        }
+
+        /** A field rule names its field, and its pattern must match its example with a non-empty group value. */
+        private BoilerplateRules.FieldRule fieldRule(Map<?, ?> rule, String id) throws InvalidRulesException {
+            BoilerplateRules.Field field;
+            try {
+                field = BoilerplateRules.Field.valueOf(text(rule, "field", id).toUpperCase(Locale.ROOT)
+                        .replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw fail(id + ": field must be editor, original-title or source-name, is " + rule.get("field"));
+            }
+            Pattern pattern = pattern(rule, id);
+            if (!pattern.pattern().contains("(?<value>")) {
+                throw fail(id + ": pattern has no group named value");
+            }
+            BoilerplateRules.FieldRule fieldRule = new BoilerplateRules.FieldRule(id, field, pattern);
+            BoilerplateRules only = new BoilerplateRules(List.of(), List.of(), List.of(), null, List.of(fieldRule));
+            if (only.field(text(rule, "example", id)).isEmpty()) {
+                throw fail(id + ": pattern does not match its example");
+            }
+            Object keeps = rule.get("keeps");
+            if (keeps != null && only.field(String.valueOf(keeps)).isPresent()) {
+                throw fail(id + ": pattern matches the line it must keep");
+            }
+            return fieldRule;
         }
 
         /** Line examples are checked as the extractor sees them: through the ignore patterns. */

@@ -16,7 +16,7 @@ public interface NormaliseConfig {
 
     /**
      * Fewest letters (CJK characters count one each, as do Latin letters and digits) the extracted body must have;
-     * a page below it ends FAILED with reason {@code no_article}.
+     * a page below it ends FAILED with reason {@code not_an_article}.
      */
     @WithDefault("50")
     int minTextChars();

@@ -2,27 +2,38 @@ package huixun.normalise.extract;
 
 import huixun.normalise.boilerplate.BoilerplateRules;
 import huixun.normalise.text.TextWeight;
+import huixun.normalise.zh.TextNormaliser;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the article's containers into output blocks in document order. Paragraphs, headings, list items, quotes and
  * captions become one block each; loose text in a div becomes a paragraph at every {@code <br>} or block boundary;
  * images with an absolute http(s) address become image blocks. Blocks that are mostly links, and paragraphs the
- * boilerplate line rules match (editor credits, restated titles), are dropped.
+ * boilerplate line rules match (staff credits, app promotions), are dropped; paragraphs a field rule matches (editor,
+ * original title, source) are moved into that field. Text is normalised as it is collected ({@link TextNormaliser}:
+ * pinyin annotations, full-width letters, stray spaces), so rules see the clean text.
  */
 final class BlockCollector {
     private final BoilerplateRules rules;
+    private final TextNormaliser normaliser = new TextNormaliser();
 
     BlockCollector(BoilerplateRules rules) {
         this.rules = rules;
     }
 
-    List<Block> collect(List<Element> containers) {
+    /** The blocks in document order, and the field values found among the paragraphs (the first of each field). */
+    record Collected(List<Block> blocks, Map<BoilerplateRules.Field, String> fields) {
+    }
+
+    Collected collect(List<Element> containers) {
         Walk walk = new Walk();
         for (Element container : containers) {
             Context context = Context.ROOT.enter(container);
@@ -31,7 +42,7 @@ final class BlockCollector {
                 walk.flush(context);
             }
         }
-        return walk.blocks;
+        return new Collected(walk.blocks, walk.fields);
     }
 
     /** Where the walk is: what kind of block loose text becomes, and the list, quote and figure around it. */
@@ -62,6 +73,7 @@ final class BlockCollector {
     private final class Walk {
         private final List<Block> blocks = new ArrayList<>();
         private final List<Node> pending = new ArrayList<>();
+        private final Map<BoilerplateRules.Field, String> fields = new EnumMap<>(BoilerplateRules.Field.class);
 
         void children(Element parent, Context context) {
             for (Node node : parent.childNodes()) {
@@ -104,10 +116,16 @@ final class BlockCollector {
                 content.appendChild(node.clone());
             }
             pending.clear();
+            normalise(content);
             trimEdges(content);
             String text = TextWeight.trim(content.text());
             int letters = TextWeight.letters(text);
             if (letters == 0) {
+                return;
+            }
+            Optional<BoilerplateRules.FieldValue> field = rules.field(text);
+            if (field.isPresent()) {
+                fields.putIfAbsent(field.get().field(), field.get().value());
                 return;
             }
             int linked = 0;
@@ -143,6 +161,18 @@ final class BlockCollector {
             }
         }
         return true;
+    }
+
+    private void normalise(Element content) {
+        content.traverse((node, depth) -> {
+            if (node instanceof TextNode text) {
+                String whole = text.getWholeText();
+                String clean = normaliser.body(whole);
+                if (!clean.equals(whole)) {
+                    text.text(clean);
+                }
+            }
+        });
     }
 
     /** Drops the indentation (often U+3000) and trailing space inside a paragraph's first and last text. */

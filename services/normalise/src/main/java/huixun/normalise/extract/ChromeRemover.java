@@ -23,11 +23,14 @@ final class ChromeRemover {
                 if (element == body || element.root() != page) {
                     continue; // the body itself, or already gone with an ancestor
                 }
-                // A class like "share-wrap" on a page wrapper must not take the article with it.
-                if (total > 0 && 2 * TextWeight.letters(element.text()) > total) {
+                // A class like "share-wrap" on a page wrapper must not take the article with it. The share is of
+                // what is left: once a big menu has gone, the wrapper of the article holds most of the rest.
+                int letters = TextWeight.letters(element.text());
+                if (total > 0 && 2 * letters > total) {
                     continue;
                 }
                 element.remove();
+                total -= letters;
             }
         }
     }

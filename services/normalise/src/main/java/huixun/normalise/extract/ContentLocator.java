@@ -38,6 +38,9 @@ final class ContentLocator {
     /** The elements holding the article, in document order; empty when the page has no text to speak of. */
     List<Element> locate(Element body) {
         Map<Element, Double> scores = new IdentityHashMap<>();
+        // Document order of the scored elements: ranking ties must not depend on identity hash codes, which differ
+        // from run to run (an extraction would not be reproducible).
+        List<Element> order = new ArrayList<>();
         for (Element element : body.getAllElements()) {
             InlineText own = InlineText.of(element);
             if (own.letters() < MIN_UNIT_LETTERS) {
@@ -48,9 +51,9 @@ final class ContentLocator {
             if (container == null) {
                 continue;
             }
-            scores.merge(container, score, Double::sum);
+            credit(scores, order, container, score);
             if (container.parent() != null) {
-                scores.merge(container.parent(), score / 2, Double::sum);
+                credit(scores, order, container.parent(), score / 2);
             }
         }
         if (scores.isEmpty()) {
@@ -58,12 +61,12 @@ final class ContentLocator {
         }
         Element best = null;
         double bestScore = 0;
-        List<Map.Entry<Element, Double>> ranked = new ArrayList<>(scores.entrySet());
-        ranked.sort(Map.Entry.<Element, Double>comparingByValue(Comparator.reverseOrder()));
-        for (Map.Entry<Element, Double> candidate : ranked.subList(0, Math.min(CANDIDATES, ranked.size()))) {
-            double score = candidate.getValue() * (1 - linkDensity(candidate.getKey()));
+        List<Element> ranked = new ArrayList<>(order);
+        ranked.sort(Comparator.comparing(scores::get, Comparator.reverseOrder())); // stable: ties keep document order
+        for (Element candidate : ranked.subList(0, Math.min(CANDIDATES, ranked.size()))) {
+            double score = scores.get(candidate) * (1 - linkDensity(candidate));
             if (score > bestScore) {
-                best = candidate.getKey();
+                best = candidate;
                 bestScore = score;
             }
         }
@@ -71,6 +74,14 @@ final class ContentLocator {
             return List.of();
         }
         return withSiblings(best, bestScore, scores);
+    }
+
+    private static void credit(Map<Element, Double> scores, List<Element> order, Element element, double score) {
+        if (scores.putIfAbsent(element, score) == null) {
+            order.add(element);
+        } else {
+            scores.merge(element, score, Double::sum);
+        }
     }
 
     private static List<Element> withSiblings(Element best, double bestScore, Map<Element, Double> scores) {

@@ -17,16 +17,16 @@ import java.util.List;
  * stack and the tests; surefire runs with the module directory as working directory) with its expectations from
  * {@code index.tsv} and {@code boilerplate.tsv}.
  */
-public record SamplePage(String path, String charset, String headline, String firstSentence, String lastSentence,
-                         List<String> boilerplate) {
+public record SamplePage(String path, String charset, String headline, String title, String firstSentence,
+                         String lastSentence, List<String> boilerplate) {
     public static final Path SITE = Path.of("../../samples/site");
 
     public static List<SamplePage> all() {
         List<String[]> chrome = rows("boilerplate.tsv", 2);
         List<SamplePage> pages = new ArrayList<>();
-        for (String[] row : rows("index.tsv", 5)) {
+        for (String[] row : rows("index.tsv", 6)) {
             List<String> strings = chrome.stream().filter(c -> c[0].equals(row[0])).map(c -> c[1]).toList();
-            pages.add(new SamplePage(row[0], row[1], row[2], row[3], row[4], strings));
+            pages.add(new SamplePage(row[0], row[1], row[2], row[3], row[4], row[5], strings));
         }
         return pages;
     }

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Main class of the broker's child JVM, started by {@link KafkaBroker}: formats the log directory on first use,
@@ -162,10 +163,27 @@ public final class BrokerMain {
                     }
                 }
             }
-            // Wait until the broker serves metadata for every topic, so the first producer finds them.
-            admin.describeTopics(topics).allTopicNames().get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Topics not visible after " + TOPIC_TIMEOUT, e);
+            awaitTopicMetadata(admin, topics);
+        }
+    }
+
+    /**
+     * Waits until the broker serves metadata for every topic, so the first producer finds them. Right after
+     * creation the broker may still answer "unknown topic" (it has not applied the metadata yet): that is retried.
+     */
+    private static void awaitTopicMetadata(Admin admin, List<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                admin.describeTopics(topics).allTopicNames().get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                boolean notYet = e.getCause() instanceof UnknownTopicOrPartitionException;
+                if (!notYet || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topics not visible after " + TOPIC_TIMEOUT, e);
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

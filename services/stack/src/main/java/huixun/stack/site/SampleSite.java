@@ -37,7 +37,7 @@ public final class SampleSite implements AutoCloseable {
     public static final String INDEX = "index.tsv";
 
     private static final Logger LOG = System.getLogger(SampleSite.class.getName());
-    private static final int COLUMNS = 5;
+    private static final int COLUMNS = 6;
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html"), Map.entry("htm", "text/html"), Map.entry("css", "text/css"),
             Map.entry("js", "text/javascript"), Map.entry("txt", "text/plain"), Map.entry("md", "text/markdown"),
@@ -230,7 +230,7 @@ public final class SampleSite implements AutoCloseable {
             String[] columns = line.split("\t", -1);
             if (columns.length != COLUMNS) {
                 throw new IllegalStateException(where + "expected " + COLUMNS
-                        + " tab-separated columns (path, charset, headline, first_sentence, last_sentence), found "
+                        + " tab-separated columns (path, charset, headline, title, first_sentence, last_sentence), found "
                         + columns.length);
             }
             String path = relativePath(columns[0].strip())
@@ -246,7 +246,8 @@ public final class SampleSite implements AutoCloseable {
             if (previous != null) {
                 throw new IllegalStateException(where + path + " is already listed on line " + previous);
             }
-            pages.add(new SamplePage(path, charset, columns[2].strip(), columns[3].strip(), columns[4].strip()));
+            pages.add(new SamplePage(path, charset, columns[2].strip(), columns[3].strip(), columns[4].strip(),
+                    columns[5].strip()));
         }
         return List.copyOf(pages);
     }

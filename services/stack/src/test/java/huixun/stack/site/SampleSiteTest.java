@@ -39,8 +39,8 @@ class SampleSiteTest {
         Files.write(site.resolve("zh/beijing.html"), GBK_PAGE.getBytes(GBK));
         Files.writeString(site.resolve("index.html"), "<html><body>samples</body></html>");
         Files.writeString(site.resolve(SampleSite.INDEX), """
-                # path\tcharset\theadline\tfirst_sentence\tlast_sentence
-                zh/beijing.html\tGBK\t北京新闻\t今天北京天气晴朗。\t今天北京天气晴朗。
+                # path\tcharset\theadline\ttitle\tfirst_sentence\tlast_sentence
+                zh/beijing.html\tGBK\t北京新聞\t北京新闻\t今天北京天气晴朗。\t今天北京天气晴朗。
                 """);
         Files.writeString(dir.resolve("secret.txt"), "outside the site");
     }
@@ -49,7 +49,8 @@ class SampleSiteTest {
     void servesAGbkPageWithItsCharsetAndItsBytesUnchanged() throws Exception {
         try (SampleSite sampleSite = SampleSite.start(site, 0)) {
             List<SamplePage> pages = sampleSite.pages();
-            assertEquals(List.of(new SamplePage("zh/beijing.html", "GBK", "北京新闻", "今天北京天气晴朗。", "今天北京天气晴朗。")),
+            assertEquals(List.of(new SamplePage("zh/beijing.html", "GBK", "北京新聞", "北京新闻", "今天北京天气晴朗。",
+                    "今天北京天气晴朗。")),
                     pages);
 
             HttpResponse<byte[]> response = get(sampleSite.url(pages.get(0)));

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Reproducible extraction benchmark: runs ./extract over ../shared/bench/{aeb-dev,zh-dev}, scores the output with the
+# benchmark's own score.py (--tokenizer aeb for English, the default cjk tokenizer for Chinese) and prints a Markdown
+# table for docs/benchmarks.md. Throughput is the last of 5 passes over the set (JIT warm), 1 and 2 threads; the
+# JVM start and the reading of the files are not counted. Pages per CPU-second (1 thread) divides by the CPU time of
+# the extracting thread, so it stays meaningful on a machine shared with other work.
+#   usage: services/normalise/bench.sh [BENCH_DIR]     (default: <repo>/../shared/bench)
+# Needs a build first: mvn -B install -pl services/normalise -DskipTests
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+bench="${1:-$here/../../../shared/bench}"
+[[ -f "$bench/score.py" ]] || { echo "bench.sh: no benchmark at $bench (expected ../shared/bench)" >&2; exit 1; }
+out="$here/target/bench"
+mkdir -p "$out"
+
+rate() { # set threads -> "pages/s pages-per-CPU-second" of the last pass
+    "$here/extract" --threads "$2" --repeat 5 --out "$out/$1-t$2.jsonl" "$bench/$1/html" 2>&1 >/dev/null \
+        | sed -n 's/.* pages_per_second=\([0-9.]*\).* pages_per_cpu_second=\([0-9.]*\).*/\1 \2/p' | tail -1
+}
+score() { # set tokenizer-args... -> "F1 precision recall"
+    local set="$1"; shift
+    python3 "$bench/score.py" "$bench/$set/ground-truth.json" "$out/$set-t1.jsonl" "$@" \
+        --per-page "$out/$set-per-page.tsv" > "$out/$set-score.txt"
+    awk '/^precision/{p=$2} /^recall/{r=$2} /^F1/{f=$2} END{printf "%s %s %s", f, p, r}' "$out/$set-score.txt"
+}
+
+echo "| set | F1 | precision | recall | pages/s, 1 thread | pages/s, 2 threads | pages per CPU-second |"
+echo "|---|---|---|---|---|---|---|"
+for set in aeb-dev zh-dev; do
+    read -r one cpu <<<"$(rate "$set" 1)"
+    read -r two _ <<<"$(rate "$set" 2)"
+    if [[ "$set" == aeb-dev ]]; then read -r f p r <<<"$(score "$set" --tokenizer aeb)"
+    else read -r f p r <<<"$(score "$set")"; fi
+    echo "| $set | $f | $p | $r | $one | $two | $cpu |"
+done
+echo
+echo "Load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo
+echo "Per-page scores: $out/<set>-per-page.tsv; predictions: $out/<set>-t1.jsonl"

@@ -1,0 +1,33 @@
+package huixun.normalise.zh;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class UnicodeCleanerTest {
+    private final UnicodeCleaner cleaner = new UnicodeCleaner();
+
+    @Test
+    void fullWidthLettersAndDigitsBecomeAsciiWhileChinesePunctuationStays() {
+        assertEquals("新华社北京11月11日电（记者AB）：GDP增长5%。", cleaner.clean("新华社北京１１月１１日电（记者ＡＢ）：ＧＤＰ增长5%。"));
+        assertEquals("COVID-19疫苗，第3剂", cleaner.clean("ＣＯＶＩＤ-１９疫苗，第３剂"));
+    }
+
+    @Test
+    void ideographicSpacesAndSpacesBetweenChineseCharactersGo() {
+        assertEquals("中国江苏网讯（记者耿联）2月17日", cleaner.clean("中国江苏网讯（记者 耿联）2月17日"));
+        assertEquals("省委常委会召开会议", cleaner.clean("省委　常委会　召开会议"));
+        assertEquals("用 iPhone 拍摄", cleaner.clean("用 iPhone 拍摄"));
+        assertEquals("Hello world", cleaner.clean("Hello\u3000world"));
+    }
+
+    @Test
+    void textIsComposedToNfc() {
+        assertEquals("café", cleaner.clean("cafe\u0301"));
+    }
+
+    @Test
+    void headlinesKeepTheirClauseSpace() {
+        assertEquals("江苏：深入贯彻总书记讲话精神 奋力夺取双胜利", cleaner.characters("江苏：深入贯彻总书记讲话精神 奋力夺取双胜利"));
+    }
+}
