@@ -50,8 +50,10 @@ final class PageServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Location", "/hops/" + (hop + 1));
             respond(exchange, 303, null, new byte[0]);
         });
-        redirect("/to-private", 302, "http://10.0.0.1/admin");
-        redirect("/to-metadata", 301, "http://169.254.169.254/latest/meta-data/");
+        // Blocked targets are loopback forms outside the allow-list: a test never sends traffic beyond loopback,
+        // even if the guard had a bug. Private and metadata addresses are covered by SsrfMatrixTest's seam.
+        redirect("/to-unlisted-loopback", 302, "http://2130706434:" + port() + "/admin");
+        redirect("/to-ipv6-loopback", 301, "http://[::1]:" + port() + "/latest/meta-data/");
         redirect("/to-ftp", 302, "ftp://127.0.0.1/file");
         server.createContext("/huge", this::streamHugePage);
         server.createContext("/gzip", exchange -> gzipped(exchange, html("", SIMPLIFIED)

@@ -7,18 +7,21 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds the charset of an HTML page and decodes it. Sources, first found wins: a byte order mark; the
  * {@code charset} parameter of the Content-Type header; a {@code <meta charset>} or
  * {@code <meta http-equiv="Content-Type" content="…charset=…">} in the first {@value #META_SCAN_BYTES} bytes; UTF-8
  * when the bytes are valid UTF-8; else GB18030, the superset of GB2312 and GBK that undeclared Chinese pages use.
- * A label Java does not know falls through to the next source.
+ * A label Java does not know falls through to the next source, and so does a declared charset the bytes are not
+ * valid in (a lying header).
  *
  * <p>The BOM comes before the header as in the WHATWG Encoding Standard's "decode" (and every browser): a BOM is
  * unambiguous, while a header is often a server default that the page never matched.
@@ -57,10 +60,28 @@ public final class CharsetDetector {
      * @param contentType the Content-Type header, or null when the response had none
      */
     public static Charset detect(String contentType, byte[] body) {
-        return bom(body).map(bom -> bom.charset)
-                .or(() -> fromContentType(contentType))
-                .or(() -> fromMeta(body))
-                .orElseGet(() -> isUtf8(body) ? StandardCharsets.UTF_8 : GB18030);
+        Optional<Bom> bom = bom(body);
+        if (bom.isPresent()) {
+            return bom.get().charset;
+        }
+        // A declaration is believed only if the bytes decode in it without error: servers often send a default
+        // charset (typically UTF-8) for pages saved in GBK, and such a header would turn every character into
+        // U+FFFD. Decoding cleanly proves little for single-byte charsets, so among those the header still wins.
+        List<Charset> declared = Stream.of(fromContentType(contentType), fromMeta(body))
+                .flatMap(Optional::stream).toList();
+        for (Charset charset : declared) {
+            if (decodesCleanly(body, charset)) {
+                return charset;
+            }
+        }
+        if (isUtf8(body)) {
+            return StandardCharsets.UTF_8;
+        }
+        if (declared.isEmpty() || decodesCleanly(body, GB18030)) {
+            return GB18030;
+        }
+        // Nothing fits exactly (a page with a few broken bytes): its own declaration is the best guess.
+        return declared.get(0);
     }
 
     /** The charset a label names, widened as described above, or empty for a label Java does not support. */
@@ -106,8 +127,12 @@ public final class CharsetDetector {
     }
 
     private static boolean isUtf8(byte[] body) {
+        return decodesCleanly(body, StandardCharsets.UTF_8);
+    }
+
+    private static boolean decodesCleanly(byte[] body, Charset charset) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,17 +27,94 @@ public interface FetchConfig {
     String userAgent();
 
     /**
-     * Threads of the named worker pool for the fetcher's blocking work: DNS lookups and charset decoding. Messages
-     * are handled one at a time today, so a few threads are plenty.
+     * Threads of the named worker pool for the fetcher's blocking work: DNS lookups and charset decoding of up to
+     * {@code politeness.max-in-flight} concurrent fetches. Lookups are mostly answered from the JVM's DNS cache and
+     * decoding takes milliseconds, so a handful of threads keeps up with 64 fetches.
      */
-    @WithDefault("4")
+    @WithDefault("8")
     int workerThreads();
 
     Submission submission();
 
+    Api api();
+
     Http http();
 
     Guard guard();
+
+    Politeness politeness();
+
+    Robots robots();
+
+    Retry retry();
+
+    /** How hard the fetcher presses on each host, and how much it does at once. */
+    interface Politeness {
+        /**
+         * The least time between the end of one request to a host and the start of the next, unless
+         * {@link #hostDelay()} or the host's robots.txt {@code Crawl-delay} asks for more.
+         */
+        @WithDefault("1s")
+        Duration defaultDelay();
+
+        /** Per-host delays, e.g. {@code huixun.fetch.politeness.host-delay."news.example.cn"=5s}. */
+        Map<String, Duration> hostDelay();
+
+        /**
+         * The longest delay a robots.txt {@code Crawl-delay} may impose; a larger one is cut to this, so that one
+         * host cannot hold its records (and the partition's offsets) for hours.
+         */
+        @WithDefault("30s")
+        Duration maxCrawlDelay();
+
+        /** Fetches running at once, across hosts (one per host at a time). */
+        @WithDefault("64")
+        int maxInFlight();
+
+        /**
+         * Submissions held in memory at once (running or waiting for their host); the consumer stops taking
+         * records at this number until one finishes.
+         */
+        @WithDefault("1000")
+        int maxPending();
+    }
+
+    /** robots.txt (RFC 9309), read with crawler-commons. */
+    interface Robots {
+        /** Whether robots.txt is read and obeyed. Off only for a site you own that has none. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a host's robots.txt is kept before it is fetched again (RFC 9309 §2.4: at most 24 hours). */
+        @WithDefault("24h")
+        Duration ttl();
+
+        /** Hosts whose robots.txt is kept; the least recently used is dropped beyond this. */
+        @WithDefault("10000")
+        int maxHosts();
+    }
+
+    /** Retries of transient failures: timeouts, connection failures, 5xx and 429. */
+    interface Retry {
+        /** Attempts per page, the first included; 1 disables retries. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** The backoff before the second attempt; it doubles per attempt, with jitter, up to max-backoff. */
+        @WithDefault("2s")
+        Duration initialBackoff();
+
+        /** The longest backoff between two attempts. */
+        @WithDefault("60s")
+        Duration maxBackoff();
+
+        /**
+         * The longest {@code Retry-After} honoured; a server asking for more is not retried (the page ends
+         * FAILED and the request goes to the dead-letter topic, to be replayed later).
+         */
+        @WithDefault("120s")
+        Duration maxRetryAfter();
+    }
 
     /** The submission API. */
     interface Submission {
@@ -46,6 +124,31 @@ public interface FetchConfig {
          */
         @WithDefault("10s")
         Duration ackTimeout();
+    }
+
+    /** Who may call the write endpoints, and how often. */
+    interface Api {
+        /**
+         * Whether write endpoints (every method but GET, HEAD and OPTIONS under {@code /api}) need
+         * {@code Authorization: Bearer <token>}. On by default; only {@code %local} and {@code %test} turn it off.
+         * Health, metrics and OpenAPI ({@code /q/*}) are always open.
+         */
+        @WithDefault("true")
+        boolean authEnabled();
+
+        /**
+         * The bearer token write endpoints accept. With authentication on and no token set, every write request is
+         * refused (401): a missing secret must not open the API. Pass it from a secret, never from git.
+         */
+        Optional<String> token();
+
+        /** Submissions each client (remote address) may make per minute on average; excess answers 429. */
+        @WithDefault("60")
+        int submissionsPerMinute();
+
+        /** Submissions a client may make in a burst before the per-minute rate applies. */
+        @WithDefault("20")
+        int submissionBurst();
     }
 
     /** Limits of one fetch. */

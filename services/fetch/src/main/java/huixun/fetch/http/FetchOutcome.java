@@ -1,5 +1,7 @@
 package huixun.fetch.http;
 
+import java.time.Duration;
+
 /** How one fetch ended: a page to decode, or a failure with a {@link huixun.contracts.FailureReason} code. */
 public sealed interface FetchOutcome permits FetchOutcome.Fetched, FetchOutcome.Failed {
 
@@ -16,9 +18,13 @@ public sealed interface FetchOutcome permits FetchOutcome.Fetched, FetchOutcome.
     /**
      * The page could not be fetched, for a reason the submitter can act on (not a bug of ours).
      *
-     * @param reason e.g. {@code blocked_address}, {@code timeout}, {@code http_404}
-     * @param detail what happened, in words, with the URL concerned
+     * @param reason     e.g. {@code blocked_address}, {@code timeout}, {@code http_404}
+     * @param detail     what happened, in words, with the URL concerned
+     * @param retryAfter the server's {@code Retry-After} (429, 503), or null when it sent none
      */
-    record Failed(String reason, String detail) implements FetchOutcome {
+    record Failed(String reason, String detail, Duration retryAfter) implements FetchOutcome {
+        public Failed(String reason, String detail) {
+            this(reason, detail, null);
+        }
     }
 }

@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -47,6 +48,8 @@ public class PageClient {
     /** A missing Content-Type is read as HTML: old servers omit it, and the charset detector copes either way. */
     private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
     private static final String ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+    /** RFC 9309 §2.5: crawlers must parse at least 500 KiB of robots.txt; more is not read. */
+    private static final long ROBOTS_MAX_BYTES = 512 * 1024;
 
     private final HttpClient client;
     private final AddressGuard guard;
@@ -82,7 +85,19 @@ public class PageClient {
      * failure (refused address, network error, timeout, limit, non-2xx status); fails only on a bug.
      */
     public Uni<FetchOutcome> fetch(WebUrl url) {
-        Exchange exchange = new Exchange();
+        return fetch(url, new Accepted(HTML_TYPES, limits.maxBytes()));
+    }
+
+    /**
+     * Fetches a robots.txt like a page (guard at every hop, same timeouts) but of any content type and at most
+     * 512 KiB; a larger file fails {@code too_large}.
+     */
+    public Uni<FetchOutcome> fetchRobots(WebUrl url) {
+        return fetch(url, new Accepted(Set.of(), ROBOTS_MAX_BYTES));
+    }
+
+    private Uni<FetchOutcome> fetch(WebUrl url, Accepted accepted) {
+        Exchange exchange = new Exchange(accepted);
         Duration total = limits.totalTimeout();
         return hop(url, 0, new HashSet<>(), exchange)
                 .ifNoItem().after(total).failWith(() -> new FetchException(FailureReason.TIMEOUT,
@@ -92,7 +107,7 @@ public class PageClient {
                 .onFailure().invoke(exchange::abort)
                 .onCancellation().invoke(exchange::abort)
                 .onFailure(FetchException.class).recoverWithItem(e -> new FetchOutcome.Failed(
-                        ((FetchException) e).reason(), e.getMessage()));
+                        ((FetchException) e).reason(), e.getMessage(), ((FetchException) e).retryAfter()));
     }
 
     private Uni<FetchOutcome> hop(WebUrl url, int redirects, Set<WebUrl> visited, Exchange exchange) {
@@ -151,12 +166,14 @@ public class PageClient {
         }
         if (status < 200 || status > 299) {
             exchange.discard(response);
-            return failure(FailureReason.http(status), "The server answered " + status + " "
-                    + response.statusMessage() + " for " + url + ".");
+            return Uni.createFrom().failure(new FetchException(FailureReason.http(status), "The server answered "
+                    + status + " " + response.statusMessage() + " for " + url + ".",
+                    RetryAfter.parse(response.getHeader("Retry-After"), Instant.now())));
         }
         String contentType = response.getHeader("Content-Type");
         String mediaType = mediaType(contentType);
-        if (!mediaType.isEmpty() && !HTML_TYPES.contains(mediaType)) {
+        Set<String> types = exchange.accepted.mediaTypes();
+        if (!mediaType.isEmpty() && !types.isEmpty() && !types.contains(mediaType)) {
             exchange.discard(response);
             return failure(FailureReason.UNSUPPORTED_CONTENT_TYPE, url + " is " + mediaType + ", not HTML.");
         }
@@ -164,10 +181,10 @@ public class PageClient {
         // so it is the decoded size: refuse a declared oversize page before reading any of it.
         String contentLength = response.getHeader("Content-Length");
         if (contentLength != null && contentLength.matches("[0-9]{1,18}")
-                && Long.parseLong(contentLength) > limits.maxBytes()) {
+                && Long.parseLong(contentLength) > exchange.accepted.maxBytes()) {
             exchange.discard(response);
             return failure(FailureReason.TOO_LARGE, url + " declares " + contentLength + " bytes; the limit is "
-                    + limits.maxBytes() + ".");
+                    + exchange.accepted.maxBytes() + ".");
         }
         return readBody(url, response, exchange)
                 .map(body -> new FetchOutcome.Fetched(url.toString(), status, contentType, body));
@@ -175,8 +192,9 @@ public class PageClient {
 
     /** Reads the body chunk by chunk and stops as soon as it passes the cap, without buffering the excess. */
     private Uni<byte[]> readBody(WebUrl url, HttpClientResponse response, Exchange exchange) {
-        long maxBytes = limits.maxBytes();
+        long maxBytes = exchange.accepted.maxBytes();
         return Uni.createFrom().emitter(emitter -> {
+            exchange.reading(response);
             Buffer body = Buffer.buffer();
             boolean[] overflowed = {false};
             response.exceptionHandler(e -> emitter.fail(isNetworkFailure(e) ? networkFailure(url, e) : e));
@@ -241,9 +259,15 @@ public class PageClient {
      * connection instead of letting the server stream on.
      */
     private static final class Exchange {
+        private final Accepted accepted;
         private WebUrl url;
         private HttpClientRequest request;
+        private HttpClientResponse response;
         private boolean aborted;
+
+        Exchange(Accepted accepted) {
+            this.accepted = accepted;
+        }
 
         synchronized void attach(WebUrl hopUrl, HttpClientRequest next) {
             url = hopUrl;
@@ -263,11 +287,25 @@ public class PageClient {
             request.reset();
         }
 
+        /** The response whose body is being read, so that an abort can quieten it before resetting. */
+        synchronized void reading(HttpClientResponse body) {
+            response = body;
+        }
+
         synchronized void abort() {
             aborted = true;
+            if (response != null) {
+                // The fetch has already ended (timeout, cap): the reset's echo on the response is expected.
+                WebUrl aborting = url;
+                response.exceptionHandler(e -> Log.debugf("url=%s response aborted: %s", aborting, e));
+            }
             if (request != null) {
                 request.reset();
             }
         }
+    }
+
+    /** What a fetch accepts: these media types (empty: any) and at most this many body bytes. */
+    private record Accepted(Set<String> mediaTypes, long maxBytes) {
     }
 }

@@ -1,15 +1,19 @@
 package huixun.fetch.submission;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import huixun.contracts.ArticleStatus;
 import huixun.contracts.Problem;
 import huixun.contracts.events.SubmissionAccepted;
 import huixun.fetch.config.FetchConfig;
 import huixun.pipeline.problem.ProblemException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -19,15 +23,27 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 
-/** {@code POST /api/v1/submissions}: submit a news URL for fetching. */
+/**
+ * {@code POST /api/v1/submissions}: submit a news URL for fetching; {@code POST /api/v1/submissions/batch}: up to
+ * 1000 at once.
+ */
 @Path("/api/v1/submissions")
 public class SubmissionResource {
+    static final String NDJSON = "application/x-ndjson";
+    /** Batch lines written to the broker at once: enough to overlap acknowledgements, within the emitter's buffer. */
+    private static final int BATCH_CONCURRENCY = 16;
+
     private final SubmissionService service;
+    private final ObjectMapper json;
     private final String articleBaseUrl;
 
-    public SubmissionResource(SubmissionService service, FetchConfig config) {
+    public SubmissionResource(SubmissionService service, ObjectMapper json, FetchConfig config) {
         this.service = service;
+        this.json = json;
         String base = config.articleBaseUrl();
         this.articleBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
@@ -55,10 +71,60 @@ public class SubmissionResource {
         return service.accept(request.url()).map(this::accepted);
     }
 
+    @POST
+    @Path("/batch")
+    @Consumes({MediaType.APPLICATION_JSON, NDJSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit up to 1000 news URLs",
+            description = "A JSON array of URLs (strings or {\"url\": …} objects) or NDJSON, one per line. Each "
+                    + "line is accepted or refused on its own, as a single submission would be; the answer lists "
+                    + "them in input order.")
+    @APIResponse(responseCode = "200", description = "Every line's result; accepted ones have status 202",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BatchResponse.class)))
+    @APIResponse(responseCode = "400", description = "Not a JSON array or NDJSON, or no line",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 1000 lines",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<BatchResponse> submitBatch(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        boolean ndjson = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(NDJSON);
+        List<BatchParser.Line> lines = BatchParser.parse(json, body, ndjson);
+        return Multi.createFrom().iterable(lines)
+                .onItem().transformToUni(this::submitLine).merge(BATCH_CONCURRENCY)
+                .collect().asList()
+                .map(results -> {
+                    List<BatchResult> ordered = results.stream()
+                            .sorted(Comparator.comparingInt(BatchResult::line)).toList();
+                    int accepted = (int) ordered.stream().filter(r -> r.status() == 202).count();
+                    return new BatchResponse(accepted, ordered.size() - accepted, ordered);
+                });
+    }
+
+    private Uni<BatchResult> submitLine(BatchParser.Line line) {
+        String instance = "/api/v1/submissions/batch#line-" + line.number();
+        if (line.url() == null) {
+            return Uni.createFrom().item(new BatchResult(line.number(), line.input(), 400, null, null, null, null,
+                    Problem.of("invalid-url", "Invalid URL", 400, line.error(), instance)));
+        }
+        return service.accept(line.url())
+                .map(s -> new BatchResult(line.number(), line.input(), 202, s.articleId(), s.submissionId(),
+                        s.canonicalUrl(), location(s), null))
+                .onFailure(ProblemException.class).recoverWithItem(e -> {
+                    ProblemException problem = (ProblemException) e;
+                    return new BatchResult(line.number(), line.input(), problem.status(), null, null, null, null,
+                            Problem.of(problem.type(), problem.title(), problem.status(), problem.getMessage(),
+                                    instance));
+                });
+    }
+
+    private String location(SubmissionAccepted submission) {
+        return articleBaseUrl + "/api/v1/articles/" + submission.articleId();
+    }
+
     private RestResponse<SubmissionResponse> accepted(SubmissionAccepted submission) {
         return RestResponse.ResponseBuilder.accepted(new SubmissionResponse(submission.articleId(),
                         submission.submissionId(), submission.canonicalUrl(), ArticleStatus.RECEIVED))
-                .location(URI.create(articleBaseUrl + "/api/v1/articles/" + submission.articleId()))
+                .location(URI.create(location(submission)))
                 .build();
     }
 }

@@ -32,7 +32,13 @@ class CharsetDetectorTest {
         byte[] body = bytes(SIMPLIFIED, "GBK");
         assertEquals(GB18030, CharsetDetector.detect("text/html;charset=\"gb2312\"", body));
         assertEquals(GB18030, CharsetDetector.detect("text/html; Charset=x-gbk", body));
-        assertEquals(StandardCharsets.UTF_8, CharsetDetector.detect("text/html; charset=UTF-8", body));
+        assertEquals(StandardCharsets.UTF_8, CharsetDetector.detect("text/html; charset=UTF-8",
+                bytes(SIMPLIFIED, "UTF-8")));
+    }
+
+    @Test
+    void aHeaderTheBytesAreNotValidInIsDisbelieved() {
+        assertEquals(GB18030, CharsetDetector.detect("text/html; charset=UTF-8", bytes(SIMPLIFIED, "GBK")));
     }
 
     @Test
