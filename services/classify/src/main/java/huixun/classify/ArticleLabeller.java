@@ -2,7 +2,7 @@ package huixun.classify;
 
 import huixun.classify.match.WeightedText;
 import huixun.classify.region.GazetteerMatcher;
-import huixun.classify.topic.KeywordTopicClassifier;
+import huixun.classify.topic.TopicClassifier;
 import huixun.contracts.events.ArticleClassified;
 import huixun.contracts.events.ArticleNormalised;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +12,10 @@ import java.time.Instant;
 /** Attaches topics and regions to a normalised article. Plain CPU work: no I/O. */
 @ApplicationScoped
 public class ArticleLabeller {
-    private final KeywordTopicClassifier topics;
+    private final TopicClassifier topics;
     private final GazetteerMatcher regions;
 
-    public ArticleLabeller(KeywordTopicClassifier topics, GazetteerMatcher regions) {
+    public ArticleLabeller(TopicClassifier topics, GazetteerMatcher regions) {
         this.topics = topics;
         this.regions = regions;
     }

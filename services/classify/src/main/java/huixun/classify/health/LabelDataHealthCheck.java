@@ -1,20 +1,20 @@
 package huixun.classify.health;
 
 import huixun.classify.region.GazetteerMatcher;
-import huixun.classify.topic.KeywordTopicClassifier;
+import huixun.classify.topic.TopicClassifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when the topic keywords and the gazetteer are loaded (an empty table labels nothing). */
+/** Ready only when the topic model and the gazetteer are loaded (an empty table labels nothing). */
 @Readiness
 @ApplicationScoped
 public class LabelDataHealthCheck implements HealthCheck {
-    private final KeywordTopicClassifier topics;
+    private final TopicClassifier topics;
     private final GazetteerMatcher regions;
 
-    public LabelDataHealthCheck(KeywordTopicClassifier topics, GazetteerMatcher regions) {
+    public LabelDataHealthCheck(TopicClassifier topics, GazetteerMatcher regions) {
         this.topics = topics;
         this.regions = regions;
     }

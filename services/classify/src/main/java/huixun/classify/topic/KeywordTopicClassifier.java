@@ -1,7 +1,5 @@
 package huixun.classify.topic;
 
-import huixun.classify.config.ClassifyConfig;
-import huixun.classify.match.LabelRanking;
 import huixun.classify.match.TsvTable;
 import huixun.classify.match.WeightedText;
 import huixun.contracts.events.Label;
@@ -12,18 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The baseline topic classifier: counts each IPTC Media Topic's keywords ({@value #KEYWORDS}) in the article and
- * ranks topics by their share of the hits. Labels carry the IPTC code and the English name.
+ * Counts each IPTC Media Topic's keywords ({@value #KEYWORDS}: Simplified, Traditional and English) in the article;
+ * a topic's score is its share of the hits. {@link TopicClassifier} blends these shares with the model's
+ * probabilities: the keyword lists cover news themes the training corpora lack (health, disasters, weather).
  */
 @ApplicationScoped
 public class KeywordTopicClassifier {
     static final String KEYWORDS = "topic/iptc-keywords.tsv";
 
     private final Map<Label, List<String>> keywordsByTopic = new LinkedHashMap<>();
-    private final double threshold;
 
-    public KeywordTopicClassifier(ClassifyConfig config) {
-        this.threshold = config.topic().threshold();
+    public KeywordTopicClassifier() {
         for (String[] row : TsvTable.read(KEYWORDS, 4)) {
             keywordsByTopic.put(new Label(row[0], row[1], 0), TsvTable.terms(row[3]));
         }
@@ -33,10 +30,21 @@ public class KeywordTopicClassifier {
         return keywordsByTopic.size();
     }
 
-    public List<Label> classify(WeightedText article) {
+    /** Each topic code's share of the weighted keyword hits; empty when no keyword occurs. */
+    public Map<String, Double> shares(WeightedText article) {
+        Map<Label, Integer> hits = hits(article);
+        double total = hits.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Double> shares = new LinkedHashMap<>();
+        if (total > 0) {
+            hits.forEach((topic, count) -> shares.put(topic.code(), count / total));
+        }
+        return shares;
+    }
+
+    private Map<Label, Integer> hits(WeightedText article) {
         Map<Label, Integer> hits = new LinkedHashMap<>();
         keywordsByTopic.forEach((topic, keywords) ->
                 hits.put(topic, keywords.stream().mapToInt(article::count).sum()));
-        return LabelRanking.rank(hits, threshold);
+        return hits;
     }
 }

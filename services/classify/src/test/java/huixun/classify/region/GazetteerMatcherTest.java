@@ -35,4 +35,17 @@ class GazetteerMatcherTest {
         assertEquals("CN-JX", matcher.regions(new WeightedText("省委常委會召開會議", "江西日報·江西新聞客戶端訊"))
                 .get(0).code());
     }
+
+    @Test
+    void prefectureLevelCitiesCountTowardsTheirProvince() {
+        assertEquals("CN-JX", matcher.regions(new WeightedText("赣州：推进产业发展", "赣州市、吉安市召开会议。")).get(0).code());
+        assertEquals("CN-JS", matcher.regions(new WeightedText("揚州召開會議", "揚州、鹽城兩地")).get(0).code());
+        assertEquals("CN-GD", matcher.regions(new WeightedText("", "湛江和茂名")).get(0).code());
+    }
+
+    @Test
+    void cityNamesThatAreCommonWordsNeedTheirSuffix() {
+        assertEquals(List.of(), matcher.regions(new WeightedText("大庆", "中山装与日照")));
+        assertEquals("CN-GD", matcher.regions(new WeightedText("", "中山市")).get(0).code());
+    }
 }

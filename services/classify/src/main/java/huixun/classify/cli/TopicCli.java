@@ -1,0 +1,189 @@
+package huixun.classify.cli;
+
+import huixun.classify.topic.Corpus;
+import huixun.classify.topic.CorpusLabelMap;
+import huixun.classify.topic.Evaluation;
+import huixun.classify.topic.FeatureHasher;
+import huixun.classify.topic.LabelledText;
+import huixun.classify.topic.TopicModel;
+import huixun.classify.topic.TopicTrainer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trains, evaluates and benchmarks topic models without Kafka or Quarkus (see docs/classification.md):
+ * <pre>
+ * train --data FILE.jsonl.gz [--data FILE2.jsonl.gz …] [--labels native|iptc] [--epochs N] [--bits B] --out MODEL
+ * evaluate --model MODEL --data FILE.jsonl.gz [--labels native|iptc]
+ * benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]
+ * </pre>
+ */
+public final class TopicCli {
+    private TopicCli() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0) {
+            usage("no command");
+        }
+        Options options = Options.parse(args);
+        switch (args[0]) {
+            case "train" -> train(options);
+            case "evaluate" -> System.out.println(evaluate(options));
+            case "benchmark" -> benchmark(options);
+            default -> usage("unknown command " + args[0]);
+        }
+    }
+
+    private static void train(Options options) throws IOException {
+        List<LabelledText> examples = new ArrayList<>();
+        for (Path data : options.data()) {
+            examples.addAll(options.relabel(Corpus.read(data)));
+        }
+        TopicTrainer.Settings defaults = TopicTrainer.Settings.DEFAULTS;
+        TopicTrainer.Settings settings = new TopicTrainer.Settings(options.intValue("--bits", defaults.bits()),
+                options.intValue("--epochs", defaults.epochs()),
+                options.doubleValue("--rate", defaults.learningRate()), options.doubleValue("--l2", defaults.l2()),
+                defaults.seed());
+        long started = System.nanoTime();
+        TopicModel model = new TopicTrainer(settings).train(examples);
+        Path out = Path.of(options.required("--out"));
+        try (OutputStream file = Files.newOutputStream(out)) {
+            model.write(file);
+        }
+        System.out.printf(Locale.ROOT, "trained on %d examples, %d labels, %d epochs in %.1f s; wrote %s (%d bytes)%n",
+                examples.size(), model.labels().size(), settings.epochs(), (System.nanoTime() - started) / 1e9,
+                out, Files.size(out));
+    }
+
+    static String evaluate(Options options) throws IOException {
+        TopicModel model = load(Path.of(options.required("--model")));
+        List<LabelledText> examples = new ArrayList<>();
+        for (Path data : options.data()) {
+            examples.addAll(options.relabel(Corpus.read(data)));
+        }
+        return Evaluation.of(model, examples).report(10);
+    }
+
+    /** Articles/s on one thread: feature hashing plus scoring, the work the service does per article. */
+    private static void benchmark(Options options) throws IOException {
+        TopicModel model = load(Path.of(options.required("--model")));
+        int chars = options.intValue("--chars", 3000);
+        int articles = options.intValue("--articles", 20000);
+        StringBuilder pool = new StringBuilder();
+        for (Path data : options.data()) {
+            Corpus.read(data).forEach(e -> pool.append(e.text()).append('\n'));
+        }
+        if (pool.length() < chars) {
+            usage("--data gives fewer than " + chars + " characters");
+        }
+        List<String> texts = new ArrayList<>();
+        for (int start = 0; start + chars <= pool.length() && texts.size() < 1000; start += chars) {
+            texts.add(pool.substring(start, start + chars));
+        }
+        FeatureHasher hasher = model.newHasher();
+        double sink = 0;
+        for (int i = 0; i < articles / 4; i++) { // warm-up: let the JIT compile the hot loops first
+            sink += model.probabilities(hasher.features(texts.get(i % texts.size())))[0];
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long started = System.nanoTime();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < articles; i++) {
+            sink += model.probabilities(hasher.features(texts.get(i % texts.size())))[0];
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        // CPU time as well as wall time: on shared cores the wall clock also counts other processes' turns.
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
+        System.out.printf(Locale.ROOT, "%d articles of %d chars, one thread: %.2f s wall, %.2f s CPU (checksum %.3f)%n",
+                articles, chars, seconds, cpuSeconds, sink);
+        System.out.printf(Locale.ROOT, "articles/s per CPU second %.0f%n", articles / cpuSeconds);
+        System.out.printf(Locale.ROOT, "articles/s %.0f%n", articles / seconds);
+    }
+
+    private static TopicModel load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return TopicModel.read(in);
+        }
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("""
+                usage: train --data FILE.jsonl.gz [--data …] [--labels native|iptc] [--epochs N] [--bits B] --out MODEL
+                       evaluate --model MODEL --data FILE.jsonl.gz [--labels native|iptc]
+                       benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]""");
+        System.exit(2);
+    }
+
+    /** The command line after the command: {@code --key value} pairs, {@code --data} repeatable. */
+    record Options(List<String> args) {
+        static Options parse(String[] args) {
+            List<String> rest = List.of(args).subList(1, args.length);
+            if (rest.size() % 2 != 0) {
+                usage("options come in --key value pairs");
+            }
+            return new Options(rest);
+        }
+
+        List<Path> data() {
+            List<Path> files = new ArrayList<>();
+            for (int i = 0; i < args.size(); i += 2) {
+                if (args.get(i).equals("--data")) {
+                    files.add(Path.of(args.get(i + 1)));
+                }
+            }
+            if (files.isEmpty()) {
+                usage("--data is required");
+            }
+            return files;
+        }
+
+        String value(String key) {
+            for (int i = 0; i < args.size(); i += 2) {
+                if (args.get(i).equals(key)) {
+                    return args.get(i + 1);
+                }
+            }
+            return null;
+        }
+
+        String required(String key) {
+            String value = value(key);
+            if (value == null) {
+                usage(key + " is required");
+            }
+            return value;
+        }
+
+        int intValue(String key, int fallback) {
+            String value = value(key);
+            return value == null ? fallback : Integer.parseInt(value);
+        }
+
+        double doubleValue(String key, double fallback) {
+            String value = value(key);
+            return value == null ? fallback : Double.parseDouble(value);
+        }
+
+        List<LabelledText> relabel(List<LabelledText> examples) {
+            String labels = value("--labels");
+            if (labels == null || labels.equals("native")) {
+                return examples;
+            }
+            if (!labels.equals("iptc")) {
+                usage("--labels is native or iptc, got " + labels);
+            }
+            return new CorpusLabelMap().toIptc(examples);
+        }
+    }
+}
