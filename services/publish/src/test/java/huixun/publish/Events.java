@@ -24,7 +24,12 @@ public final class Events {
     /** An article not seen before: its canonical URL and the id derived from it. */
     public record NewArticle(String id, String url) {
         public static NewArticle next() {
-            String url = "https://news.example.test/" + UUID.randomUUID();
+            return on("news.example.test");
+        }
+
+        /** A new article on its own site, so filters by source see only what the test stored. */
+        public static NewArticle on(String host) {
+            String url = "https://" + host + "/" + UUID.randomUUID();
             return new NewArticle(ArticleId.of(url), url);
         }
     }
@@ -51,5 +56,15 @@ public final class Events {
                 article.url() + "?from=redirect", title, "第一段。\n\n第二段。", "<p>第一段。</p><p>第二段。</p>",
                 PUBLISHED_AT, "记者 王某", "zh", classifiedAt.minusSeconds(1));
         return new ArticleClassified(normalised, TOPICS, REGIONS, classifiedAt);
+    }
+
+    /** A classified article with the given content and labels. */
+    public static ArticleClassified classified(NewArticle article, String submission, String title, String text,
+                                               String language, Instant publishedAt, List<Label> topics,
+                                               List<Label> regions, Instant classifiedAt) {
+        String html = "<p>" + text.replace("\n\n", "</p><p>") + "</p>";
+        ArticleNormalised normalised = new ArticleNormalised(article.id(), submission, article.url(),
+                article.url(), title, text, html, publishedAt, "记者 王某", language, classifiedAt.minusSeconds(1));
+        return new ArticleClassified(normalised, topics, regions, classifiedAt);
     }
 }

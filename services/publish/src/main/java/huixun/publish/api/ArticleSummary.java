@@ -9,7 +9,10 @@ import java.time.Instant;
  *
  * @param topic  the best topic label's code, or null
  * @param region the best region label's code, or null
+ * @param source the host of the article's URL
+ * @param createdAt when publish first heard of the article: the list's order
  */
 public record ArticleSummary(String id, String url, String title, ArticleStatus status, String reason, String topic,
-                             String region, String language, Instant publishedAt, Instant updatedAt) {
+                             String region, String language, Instant publishedAt, Instant updatedAt, String source,
+                             Instant createdAt) {
 }

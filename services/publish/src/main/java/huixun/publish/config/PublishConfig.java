@@ -11,6 +11,9 @@ public interface PublishConfig {
     /** How consumers ride out a store that is briefly unreachable. */
     Store store();
 
+    /** The RSS, Atom and JSON feeds. */
+    Feeds feeds();
+
     interface Store {
         /**
          * Retries of a message whose transaction failed for a transient reason (database unreachable, deadlock)
@@ -27,5 +30,18 @@ public interface PublishConfig {
         /** Longest wait between two retries. */
         @WithDefault("15s")
         Duration maxBackoff();
+    }
+
+    interface Feeds {
+        /**
+         * The public base URL of this service, without a trailing slash: feeds link to themselves and to the
+         * article API under it. Set it to the address readers use.
+         */
+        @WithDefault("http://localhost:8084")
+        String baseUrl();
+
+        /** How many of the newest published articles a feed holds. */
+        @WithDefault("50")
+        int size();
     }
 }

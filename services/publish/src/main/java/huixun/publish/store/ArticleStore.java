@@ -2,7 +2,9 @@ package huixun.publish.store;
 
 import huixun.contracts.ArticleStatus;
 import huixun.contracts.events.ArticleClassified;
+import huixun.contracts.events.ArticleNormalised;
 import huixun.contracts.events.StatusChanged;
+import huixun.publish.search.SearchText;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +19,9 @@ import java.util.List;
  * and then locks it, so one article's events apply one after another even when both consumers (or two instances)
  * handle them at the same moment, and appends to the timeline at most once per (submission, status): the same event
  * delivered twice leaves the store as it was. The status the article shows is then re-derived from the whole
- * timeline ({@link StatusTimeline}).
+ * timeline ({@link StatusTimeline}). A classification is also kept as a version (one per submission, numbered in
+ * the order stored); the article shows the newest by classification time and its search lexemes are rebuilt when
+ * it changes.
  */
 @ApplicationScoped
 public class ArticleStore {
@@ -28,6 +32,36 @@ public class ArticleStore {
             INSERT INTO article (id, url, submission_id, status, status_at, created_at, updated_at)
             VALUES (:id, :url, :submission, :status, :at, :now, :now)
             ON CONFLICT (id) DO NOTHING""";
+
+    // Runs under the article's row lock, so max + 1 cannot race. Parameters that may be null are cast: the reactive
+    // client cannot infer the type of a null. JSON crosses as text: bound straight to jsonb, the client
+    // would store a String as a JSON string, not parse it.
+    private static final String UPSERT_VERSION = """
+            INSERT INTO article_version (article_id, version, submission_id, url, final_url, title, text, html, author,
+                                         language, published_at, topics, regions, classified_at, stored_at)
+            VALUES (:id, (SELECT coalesce(max(version), 0) + 1 FROM article_version WHERE article_id = :id),
+                    :submission, cast(:url as text), cast(:finalUrl as text), cast(:title as text),
+                    cast(:text as text), cast(:html as text), cast(:author as text), cast(:language as text),
+                    cast(:publishedAt as timestamptz), cast(cast(:topics as text) as jsonb),
+                    cast(cast(:regions as text) as jsonb), :classifiedAt, :now)
+            ON CONFLICT (article_id, submission_id) DO UPDATE SET
+                url = excluded.url, final_url = excluded.final_url, title = excluded.title, text = excluded.text,
+                html = excluded.html, author = excluded.author, language = excluded.language,
+                published_at = excluded.published_at, topics = excluded.topics, regions = excluded.regions,
+                classified_at = excluded.classified_at, stored_at = excluded.stored_at
+            WHERE article_version.classified_at < excluded.classified_at""";
+
+    private static final String VERSION_OF_SUBMISSION = """
+            SELECT version FROM article_version WHERE article_id = :id AND submission_id = :submission""";
+
+    // Title lexemes weigh more (A) than body ones (D) for ranking; see huixun.publish.search.SearchText.
+    private static final String INDEX_FOR_SEARCH = """
+            UPDATE article SET search =
+                setweight(to_tsvector('english', :titleLatin), 'A')
+                || setweight(array_to_tsvector(string_to_array(:titleCjk, ' ')), 'A')
+                || to_tsvector('english', :textLatin)
+                || array_to_tsvector(string_to_array(:textCjk, ' '))
+            WHERE id = :id""";
 
     private final ArticleRepository articles;
     private final StatusEntryRepository timeline;
@@ -55,7 +89,52 @@ public class ArticleStore {
         StatusEntry published = new StatusEntry(classified.articleId(), classified.submissionId(),
                 ArticleStatus.PUBLISHED, STAGE, null, null, now);
         return lock(published, classified.article().url(), now)
-                .chain(article -> append(article, published, article.takeContent(classified, now), now));
+                .chain(article -> storeVersion(classified, now).chain(version -> {
+                    boolean changed = article.takeContent(classified, version, now);
+                    Uni<Void> indexed = changed ? index(article) : Uni.createFrom().voidItem();
+                    return indexed.chain(() -> append(article, published, changed, now));
+                }));
+    }
+
+    /** Inserts the classification as a version (or updates its submission's one when newer); its number. */
+    private Uni<Integer> storeVersion(ArticleClassified classified, Instant now) {
+        ArticleNormalised a = classified.article();
+        LabelsColumn labels = new LabelsColumn();
+        return articles.getSession()
+                .chain(session -> session.createNativeQuery(UPSERT_VERSION)
+                        .setParameter("id", classified.articleId())
+                        .setParameter("submission", classified.submissionId())
+                        .setParameter("url", a.url())
+                        .setParameter("finalUrl", a.finalUrl())
+                        .setParameter("title", a.title())
+                        .setParameter("text", a.text())
+                        .setParameter("html", a.html())
+                        .setParameter("author", a.author())
+                        .setParameter("language", a.language())
+                        .setParameter("publishedAt", StorePrecision.of(a.publishedAt()))
+                        .setParameter("topics", labels.convertToDatabaseColumn(classified.topics()))
+                        .setParameter("regions", labels.convertToDatabaseColumn(classified.regions()))
+                        .setParameter("classifiedAt", StorePrecision.of(classified.classifiedAt()))
+                        .setParameter("now", now)
+                        .executeUpdate()
+                        .chain(() -> session.createNativeQuery(VERSION_OF_SUBMISSION, Integer.class)
+                                .setParameter("id", classified.articleId())
+                                .setParameter("submission", classified.submissionId())
+                                .getSingleResult()));
+    }
+
+    private Uni<Void> index(Article article) {
+        SearchText.Split title = SearchText.forIndex(article.title());
+        SearchText.Split text = SearchText.forIndex(article.text());
+        return articles.getSession()
+                .chain(session -> session.createNativeQuery(INDEX_FOR_SEARCH)
+                        .setParameter("id", article.id())
+                        .setParameter("titleLatin", title.latin())
+                        .setParameter("titleCjk", title.cjkWords())
+                        .setParameter("textLatin", text.latin())
+                        .setParameter("textCjk", text.cjkWords())
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     private Uni<Article> lock(StatusEntry first, String url, Instant now) {

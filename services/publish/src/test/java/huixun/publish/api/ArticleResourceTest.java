@@ -140,7 +140,7 @@ class ArticleResourceTest {
                 .contentType("application/json")
                 .body("keySet()", containsInAnyOrder("id", "url", "finalUrl", "submissionId",
                         "status", "reason", "detail", "title", "text", "html", "author", "language", "publishedAt",
-                        "topics", "regions", "createdAt", "updatedAt", "timeline"))
+                        "topics", "regions", "createdAt", "updatedAt", "timeline", "version"))
                 .body("topics[0].keySet()", containsInAnyOrder("code", "name", "score"))
                 .body("timeline[0].keySet()", containsInAnyOrder("status", "stage",
                         "reason", "detail", "at", "submissionId"));
