@@ -6,6 +6,7 @@ import huixun.normalise.boilerplate.BoilerplateRulesLoader;
 import huixun.normalise.boilerplate.InvalidRulesException;
 import huixun.normalise.extract.ArticleExtractor;
 import huixun.normalise.extract.Extraction;
+import huixun.pipeline.charset.CharsetDetector;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -146,7 +147,7 @@ public final class ExtractCommand {
         String name = page.getFileName().toString();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", name.substring(0, name.length() - ".html".length()));
-        Extraction extraction = extractor.extract(PageDecoder.decode(body), null);
+        Extraction extraction = extractor.extract(CharsetDetector.decode(null, body).html(), null);
         if (extraction instanceof Extraction.Article article) {
             json.put("title", article.title());
             json.put("text", article.text());

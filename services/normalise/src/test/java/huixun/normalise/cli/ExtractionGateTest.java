@@ -6,6 +6,7 @@ import huixun.normalise.boilerplate.BoilerplateRulesLoader;
 import huixun.normalise.boilerplate.InvalidRulesException;
 import huixun.normalise.extract.ArticleExtractor;
 import huixun.normalise.extract.Extraction;
+import huixun.pipeline.charset.CharsetDetector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,7 +58,7 @@ class ExtractionGateTest {
             Path html = BENCH.resolve(set).resolve("html").resolve(page.getKey() + ".html");
             String prediction = "";
             if (Files.isRegularFile(html)) {
-                Extraction extraction = extractor.extract(PageDecoder.decode(Files.readAllBytes(html)), null);
+                Extraction extraction = extractor.extract(CharsetDetector.decode(null, Files.readAllBytes(html)).html(), null);
                 prediction = extraction instanceof Extraction.Article article ? article.text() : "";
             }
             JsonNode body = page.getValue().get("articleBody");

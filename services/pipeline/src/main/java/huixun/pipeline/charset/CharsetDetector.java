@@ -1,4 +1,4 @@
-package huixun.fetch.charset;
+package huixun.pipeline.charset;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

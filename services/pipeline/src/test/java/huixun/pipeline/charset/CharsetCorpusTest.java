@@ -1,4 +1,4 @@
-package huixun.fetch.charset;
+package huixun.pipeline.charset;
 
 import org.junit.jupiter.api.Test;
 
