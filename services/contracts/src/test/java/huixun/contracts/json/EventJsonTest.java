@@ -4,6 +4,7 @@ import huixun.contracts.ArticleStatus;
 import huixun.contracts.events.ArticleClassified;
 import huixun.contracts.events.ArticleNormalised;
 import huixun.contracts.events.Label;
+import huixun.contracts.events.Origin;
 import huixun.contracts.events.PageFetched;
 import huixun.contracts.events.StatusChanged;
 import org.apache.kafka.common.errors.SerializationException;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -49,6 +51,33 @@ class EventJsonTest {
         byte[] json = serializer.serialize("articles-classified", classified);
         assertEquals(classified,
                 new EventDeserializer.ArticleClassifiedDeserializer().deserialize("articles-classified", json));
+    }
+
+    @Test
+    void feedOriginAndClassifierOutputRoundTrip() {
+        Origin origin = new Origin("f-1", "http://a.test/feed.xml", "新浪财经－国內", List.of("金融", "新浪财经",
+                "新浪财经－国內"));
+        ArticleNormalised article = new ArticleNormalised(1, "0123456789abcdef", "s-1", "u", "u", "标题", "正文",
+                "<p>正文</p>", null, null, "zh", Instant.EPOCH, "正文", "Hans", null, null, null, null,
+                "http://a.test/c", "http://a.test/i.jpg", "摘要", List.of("新闻", "国内"), Map.of("title", "og:title"),
+                origin);
+        ArticleClassified classified = new ArticleClassified(1, article.articleId(), "s-1", article, List.of(),
+                List.of(), Instant.EPOCH, List.of(new Label("娄勤俭", "娄勤俭", 2)), List.of(new Label("疫情", "疫情", 0.4)),
+                "00ff00ff00ff00ff", "ab", "fedcba9876543210");
+        byte[] json = serializer.serialize("articles-classified", classified);
+        assertEquals(classified,
+                new EventDeserializer.ArticleClassifiedDeserializer().deserialize("articles-classified", json));
+    }
+
+    @Test
+    void eventsFromBeforeTheOptionalFieldsStillRead() {
+        String json = "{\"schemaVersion\":1,\"articleId\":\"a\",\"submissionId\":\"s\",\"article\":"
+                + "{\"schemaVersion\":1,\"articleId\":\"a\",\"submissionId\":\"s\",\"title\":\"t\"}}";
+        ArticleClassified classified = new EventDeserializer.ArticleClassifiedDeserializer()
+                .deserialize("t", json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(), classified.people());
+        assertEquals(Map.of(), classified.article().provenance());
+        assertNull(classified.article().origin());
     }
 
     @Test

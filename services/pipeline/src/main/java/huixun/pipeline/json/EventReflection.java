@@ -4,6 +4,7 @@ import huixun.contracts.Problem;
 import huixun.contracts.events.ArticleClassified;
 import huixun.contracts.events.ArticleNormalised;
 import huixun.contracts.events.Label;
+import huixun.contracts.events.Origin;
 import huixun.contracts.events.PageFetched;
 import huixun.contracts.events.StatusChanged;
 import huixun.contracts.events.SubmissionAccepted;
@@ -16,7 +17,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * build must keep them.
  */
 @RegisterForReflection(targets = {SubmissionAccepted.class, PageFetched.class, ArticleNormalised.class,
-        ArticleClassified.class, StatusChanged.class, Label.class, Problem.class, EventSerializer.class,
+        ArticleClassified.class, StatusChanged.class, Label.class, Origin.class, Problem.class, EventSerializer.class,
         EventDeserializer.SubmissionAcceptedDeserializer.class, EventDeserializer.PageFetchedDeserializer.class,
         EventDeserializer.ArticleNormalisedDeserializer.class, EventDeserializer.ArticleClassifiedDeserializer.class,
         EventDeserializer.StatusChangedDeserializer.class})
