@@ -44,6 +44,8 @@ public final class Stack implements AutoCloseable {
     private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess.Config> launched = new LinkedHashMap<>();
+    private final List<ServiceProcess> replicas = new CopyOnWriteArrayList<>();
     private volatile boolean closing;
     private volatile boolean wroteRunningStack;
     private PostgresServer postgres;
@@ -117,6 +119,29 @@ public final class Stack implements AutoCloseable {
     /** The four services in pipeline order. */
     public List<ServiceProcess> services() {
         return List.copyOf(services.values());
+    }
+
+    /**
+     * Starts one more process of {@code name} with the same settings on a free port (same consumer group, so the
+     * topic's partitions are shared out between them) and waits until it is ready; it is called
+     * {@code <name>-<n>}, logs to {@code <name>-<n>.log} and stops with the stack.
+     */
+    public ServiceProcess startReplica(String name) {
+        ServiceProcess.Config first = launched.get(name);
+        if (first == null) {
+            throw new IllegalStateException(name + " has not been started");
+        }
+        String replica = name + "-" + (2 + replicas.stream().filter(r -> r.name().startsWith(name + "-")).count());
+        ServiceProcess process = register(ServiceProcess.start(new ServiceProcess.Config(replica, first.jar(), 0,
+                first.properties(), first.jvmOptions(), first.workDir(),
+                first.logFile().resolveSibling(replica + ".log"), first.readyTimeout())));
+        replicas.add(process);
+        return process;
+    }
+
+    /** Replicas started with {@link #startReplica}, oldest first. */
+    public List<ServiceProcess> replicas() {
+        return List.copyOf(replicas);
     }
 
     public SampleSite sampleSite() {
@@ -255,11 +280,13 @@ public final class Stack implements AutoCloseable {
                 properties.put("huixun.fetch.guard.allow", "127.0.0.1:" + site.port());
                 properties.put("huixun.fetch.article-base-url", "http://127.0.0.1:" + publishPort);
             }
+            properties.putAll(config.serviceProperties().getOrDefault(name, Map.of()));
             ServiceProcess.Config service = ServiceProcess.Config.of(name, config.repoDir(), config.dataDir(),
                     ports.get(name), properties).withJvmOptions(config.serviceJvmOptions())
                     .withReadyTimeout(config.readyTimeout());
             ServiceProcess process = register(ServiceProcess.launch(service));
             services.put(name, process);
+            launched.put(name, service);
             writeRunningStack(false);
             if (!config.parallelServices()) {
                 process.awaitReady();

@@ -161,7 +161,7 @@ public final class StackMain {
                 value("--kafka-jvm-opts").map(Jvm::options).orElse(defaults.kafkaJvmOptions()),
                 intValue("--kafka-partitions", defaults.kafkaPartitions()),
                 Duration.ofSeconds(intValue("--ready-timeout", (int) defaults.readyTimeout().toSeconds())),
-                !flag("--sequential"));
+                !flag("--sequential"), Map.of());
     }
 
     private int up() throws InterruptedException {

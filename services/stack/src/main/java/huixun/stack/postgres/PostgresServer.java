@@ -137,8 +137,13 @@ public final class PostgresServer implements AutoCloseable {
      * tuples-only output (for checks and tests).
      */
     public String psql(String sql) {
+        return psql("postgres", sql);
+    }
+
+    /** As {@link #psql(String)}, in {@code database} (e.g. {@link #DATABASE}, where the services keep their data). */
+    public String psql(String database, String sql) {
         return run(List.of(tool("psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-                "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", OS_USER, "-d", "postgres", "-c", sql)).strip();
+                "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", OS_USER, "-d", database, "-c", sql)).strip();
     }
 
     private Path dataDir() {

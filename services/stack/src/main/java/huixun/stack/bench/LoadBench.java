@@ -1,0 +1,183 @@
+package huixun.stack.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import huixun.stack.Stack;
+import huixun.stack.StackConfig;
+import huixun.stack.postgres.PostgresServer;
+import huixun.stack.process.Jvm;
+
+/**
+ * The end-to-end load benchmark: starts the local stack on free ports with a throw-away data directory, serves
+ * {@code --pages} generated articles from a loopback page server (politeness off for it), submits them in batches
+ * at {@code --rate} per second, waits until every accepted one is PUBLISHED or FAILED, and reports throughput,
+ * per-stage latency (from the timeline publish stores), CPU and RSS per process and consumer lag over time.
+ */
+public final class LoadBench {
+    static final List<String> GROUPS = List.of("fetch", "normalise", "classify", "publish");
+    private static final Duration TICK = Duration.ofSeconds(1);
+
+    private final LoadOptions options;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public LoadBench(LoadOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadOptions options = LoadOptions.parse(args);
+        LoadResult result = new LoadBench(options, System.out).run();
+        LoadReport.write(options, result);
+        System.out.println("bench: report in " + options.report() + ", chart in " + options.chart());
+        System.exit(result.allFinal() ? 0 : 1);
+    }
+
+    public LoadResult run() throws IOException, InterruptedException {
+        ArticlePages pages = ArticlePages.from(options.repo().resolve("samples").resolve("site"));
+        Path dataDir = Files.createTempDirectory("huixun-bench-");
+        try (PageServer site = PageServer.start(pages, options.pages());
+             Stack stack = Stack.start(stackConfig(dataDir, site))) {
+            for (int i = 1; i < options.replicas(); i++) {
+                stack.startReplica("normalise");
+                stack.startReplica("classify");
+            }
+            out.printf("bench: stack ready in %.1f s; %d pages on %s%n",
+                    stack.timings().get("total").toMillis() / 1000.0, options.pages(), site.url(0));
+            return measure(stack, site);
+        } finally {
+            deleteQuietly(dataDir);
+        }
+    }
+
+    private StackConfig stackConfig(Path dataDir, PageServer site) {
+        return StackConfig.defaults(options.repo()).withFreePorts().withDataDir(dataDir)
+                .withPartitions(options.partitions())
+                .withServiceJvmOptions(Jvm.options(options.jvmOptions()))
+                .withServiceProperty("fetch", "huixun.fetch.guard.allow", "127.0.0.1:" + site.port())
+                .withServiceProperty("fetch", "huixun.fetch.politeness.host-delay.\"127.0.0.1\"", "0s");
+    }
+
+    private LoadResult measure(Stack stack, PageServer site) throws IOException, InterruptedException {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        stack.services().forEach(s -> pids.put(s.name(), s.pid()));
+        stack.replicas().forEach(s -> pids.put(s.name(), s.pid()));
+        pids.put("kafka", stack.kafka().pid());
+        postmasterPid(stack.postgres()).ifPresent(pid -> pids.put("postgres", pid));
+        pids.put("bench (page server)", ProcessHandle.current().pid());
+        ProcessSampler processes = new ProcessSampler(pids);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        long begin = System.nanoTime();
+        try (LagSampler lag = new LagSampler(stack.kafkaBootstrap(), GROUPS)) {
+            ticker.scheduleAtFixedRate(() -> {
+                processes.sample();
+                lag.sample((System.nanoTime() - begin) / 1e9);
+            }, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+            int accepted = submit(stack.fetchUrl(), site, begin);
+            Duration submitting = Duration.ofNanos(System.nanoTime() - begin);
+            out.printf("bench: %d of %d accepted in %.1f s%n", accepted, options.pages(), submitting.toMillis() / 1e3);
+            long finished = awaitFinal(stack.postgres(), accepted, begin);
+            Duration wall = Duration.ofNanos(System.nanoTime() - begin);
+            ticker.shutdown();
+            ticker.awaitTermination(10, TimeUnit.SECONDS);
+            TimelineQueries timeline = new TimelineQueries(stack.postgres());
+            return new LoadResult(Instant.now(), options.pages(), accepted, finished, submitting, wall,
+                    timeline.counts(), timeline.latencies(), timeline.throughput(), timeline.failures(),
+                    processes.usage(), lag.readings(), site.bytesServed());
+        } finally {
+            ticker.shutdownNow();
+        }
+    }
+
+    /** Submits every page in batches, paced to the configured rate; the number the API accepted. */
+    private int submit(String fetchUrl, PageServer site, long begin) throws IOException, InterruptedException {
+        int accepted = 0;
+        for (int first = 0; first < options.pages(); first += options.batch()) {
+            if (options.rate() > 0) {
+                long due = begin + (long) (first / options.rate() * 1e9);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            }
+            List<String> urls = new ArrayList<>();
+            for (int n = first; n < Math.min(options.pages(), first + options.batch()); n++) {
+                urls.add(site.url(n));
+            }
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(fetchUrl + "/api/v1/submissions/batch"))
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(urls))).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() / 100 != 2) {
+                out.printf("bench: batch at %d refused: %d %s%n", first, response.statusCode(), response.body());
+                continue;
+            }
+            JsonNode answer = json.readTree(response.body());
+            accepted += answer.path("accepted").asInt();
+        }
+        return accepted;
+    }
+
+    /** Polls the store until {@code expected} articles are PUBLISHED or FAILED or the timeout passes. */
+    private long awaitFinal(PostgresServer postgres, int expected, long begin) throws InterruptedException {
+        long deadline = begin + options.timeout().toNanos();
+        long finished = 0;
+        long lastReport = 0;
+        while (System.nanoTime() < deadline) {
+            finished = Long.parseLong(postgres.psql(PostgresServer.DATABASE,
+                    "select count(*) from article where status in ('PUBLISHED', 'FAILED')"));
+            if (finished >= expected) {
+                break;
+            }
+            if (System.nanoTime() - lastReport > 10e9) {
+                out.printf("bench: %d of %d done after %.0f s%n", finished, expected, (System.nanoTime() - begin) / 1e9);
+                lastReport = System.nanoTime();
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        return finished;
+    }
+
+    private static Optional<Long> postmasterPid(PostgresServer postgres) {
+        try {
+            return Files.readAllLines(postgres.clusterDir().resolve("data/postmaster.pid")).stream().findFirst()
+                    .map(line -> Long.parseLong(line.strip()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package huixun.stack.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The load benchmark's settings, from {@code --name value} arguments.
+ *
+ * @param repo       the repository (service jars, sample pages, docs)
+ * @param pages      distinct generated pages, each submitted once
+ * @param rate       submissions per second; 0 submits as fast as the API accepts
+ * @param batch      URLs per batch request
+ * @param partitions partitions of every topic
+ * @param replicas   processes of normalise and of classify (the same consumer group)
+ * @param jvmOptions options of each service JVM
+ * @param timeout    how long to wait for every article to finish
+ * @param label      names the run in the report (its section is replaced when the same label runs again)
+ * @param report     the Markdown file the report section goes into
+ * @param chart      the PNG of consumer lag over time
+ */
+public record LoadOptions(Path repo, int pages, double rate, int batch, int partitions, int replicas,
+                          String jvmOptions, Duration timeout, String label, Path report, Path chart) {
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx128m -XX:+UseSerialGC";
+
+    public LoadOptions {
+        if (pages < 1 || batch < 1 || batch > 1000 || partitions < 1 || replicas < 1 || rate < 0) {
+            throw new IllegalArgumentException("pages, partitions and replicas must be at least 1, batch 1 to 1000, "
+                    + "rate 0 or more");
+        }
+    }
+
+    static LoadOptions parse(String[] args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Arguments come as --name value pairs: " + String.join(" ", args));
+            }
+            values.put(args[i].substring(2), args[++i]);
+        }
+        Path repo = Path.of(values.getOrDefault("repo", ".")).toAbsolutePath().normalize();
+        int partitions = Integer.parseInt(values.getOrDefault("partitions", "3"));
+        int replicas = Integer.parseInt(values.getOrDefault("replicas", "1"));
+        String label = values.getOrDefault("label", partitions + "p-" + replicas + "r");
+        return new LoadOptions(repo, Integer.parseInt(values.getOrDefault("pages", "5000")),
+                Double.parseDouble(values.getOrDefault("rate", "0")),
+                Integer.parseInt(values.getOrDefault("batch", "200")), partitions, replicas,
+                values.getOrDefault("jvm-opts", DEFAULT_JVM_OPTIONS),
+                Duration.ofSeconds(Long.parseLong(values.getOrDefault("timeout", "900"))), label,
+                repo.resolve(values.getOrDefault("report", "docs/benchmarks.md")),
+                repo.resolve(values.getOrDefault("chart", "docs/img/load-lag-" + label + ".png")));
+    }
+}

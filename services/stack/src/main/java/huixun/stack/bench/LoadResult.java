@@ -1,0 +1,28 @@
+package huixun.stack.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one load run measured.
+ *
+ * @param accepted    submissions the API accepted
+ * @param finished    articles PUBLISHED or FAILED when the run ended
+ * @param submitting  from the first submission to the last batch's answer
+ * @param wall        from the first submission until every article finished (or the timeout)
+ * @param counts      articles by final status
+ * @param latencies   seconds per stage and end to end: p50, p95, p99, max
+ * @param throughput  published articles per second: over the whole run, and between the 10th and 90th percentile
+ *                    of publication times (the sustained rate, without warm-up and tail)
+ * @param failures    FAILED articles by reason
+ */
+public record LoadResult(Instant at, int pages, int accepted, long finished, Duration submitting, Duration wall,
+                         Map<String, Long> counts, Map<String, double[]> latencies, Map<String, Double> throughput,
+                         Map<String, Long> failures, List<ProcessSampler.Usage> processes,
+                         List<LagSampler.Reading> lag, long bytesServed) {
+    boolean allFinal() {
+        return finished >= accepted && accepted == pages;
+    }
+}
