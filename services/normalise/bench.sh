@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproducible extraction benchmark: runs ./extract over ../shared/bench/{aeb-dev,zh-dev}, scores the output with the
 # benchmark's own score.py (--tokenizer aeb for English, the default cjk tokenizer for Chinese) and prints a Markdown
-# table for docs/benchmarks.md. Throughput is the last of 5 passes over the set (JIT warm), 1 and 2 threads; the
+# table for docs/benchmarks.md, then times the tw2s conversion of 5,000 characters (src/bench/ConvertTiming.java).
+# Throughput is the last of 5 passes over the set (JIT warm), 1 and 2 threads; the
 # JVM start and the reading of the files are not counted. Pages per CPU-second (1 thread) divides by the CPU time of
 # the extracting thread, so it stays meaningful on a machine shared with other work.
 #   usage: services/normalise/bench.sh [BENCH_DIR]     (default: <repo>/../shared/bench)
@@ -35,5 +36,9 @@ for set in aeb-dev zh-dev; do
 done
 echo
 echo "Load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo
+# tw2s over 5,000 characters of the Traditional sample page (issue 5: under 2 ms)
+java -cp "$here/target/classes:$(cat "$here/target/extract.classpath")" "$here/src/bench/ConvertTiming.java" \
+    "$here/../../samples/site/suxun/guonei/2022/11/12/5e525eb792f21875.html"
 echo
 echo "Per-page scores: $out/<set>-per-page.tsv; predictions: $out/<set>-t1.jsonl"

@@ -6,9 +6,11 @@ Articles are the first 2,000 characters of the Fudan (Chinese) and BBC (English)
 cycled until N, with a random id and creation time. The bigram split is the same as huixun.publish.search.SearchText
 (CJK = Han, Hiragana, Katakana, Hangul; runs give characters and bigrams). Usage:
 
-    search-bench.py PSQL_CONNINFO N        e.g. search-bench.py "host=/tmp/pgb port=25432 user=huixun dbname=huixun" 100000
+    search-bench.py PSQL_CONNINFO N [--load-only]
+    e.g. search-bench.py "host=/tmp/pgb port=25432 user=huixun dbname=huixun" 100000
 
-Prints load/index times, index sizes and, per query, rows found and the median of 5 runs (ms).
+Prints load/index times, index sizes and, per query, rows found and the median of 5 runs (ms). With --load-only it
+stops after loading the articles (for api-bench.sh), without building the pg_trgm index.
 """
 import gzip
 import json
@@ -63,7 +65,7 @@ def esc(s):
     s = ''.join(' ' if unicodedata.category(c) == 'Cc' and c != '\n' else c for c in s)
     return s.replace('\\', '\\\\').replace('\n', '\\n')
 
-def main(conninfo, n):
+def main(conninfo, n, load_only=False):
     corpus = []
     for path, lang in (('/work/shared/corpora/fudan_zh_20/train.jsonl.gz', 'zh'),
                        ('/work/shared/corpora/bbc_en_5/train.jsonl.gz', 'en')):
@@ -95,6 +97,9 @@ def main(conninfo, n):
                || to_tsvector('english', xl) || array_to_tsvector(string_to_array(xc, ' '))
         FROM staging ON CONFLICT DO NOTHING"""))
     psql(conninfo, 'VACUUM ANALYZE article')
+    os.unlink(tsv.name)
+    if load_only:
+        return
     psql(conninfo, 'CREATE EXTENSION IF NOT EXISTS pg_trgm')
     print('pg_trgm GIN index build: %.1f s' % timed(conninfo,
           "CREATE INDEX IF NOT EXISTS article_trgm ON article USING gin ((title || ' ' || text) gin_trgm_ops)"))
@@ -120,7 +125,6 @@ def main(conninfo, n):
                                              'ORDER BY created_at DESC, id LIMIT 20') for _ in range(5))
         total = sorted(execution_ms(conninfo, f'SELECT count(*) FROM article WHERE {condition}') for _ in range(5))
         print(f'{name:28} rows={count:>6}  first 20 median={runs[2]:.1f} ms  count median={total[2]:.1f} ms')
-    os.unlink(tsv.name)
 
 if __name__ == '__main__':
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1], int(sys.argv[2]), '--load-only' in sys.argv[3:])

@@ -1,6 +1,12 @@
 package huixun.classify;
 
+import com.hankcs.hanlp.HanLP;
+import huixun.classify.duplicate.FingerprintIndex;
+import huixun.classify.duplicate.FingerprintStore;
+import huixun.classify.duplicate.TextFingerprint;
+import huixun.classify.keyword.KeywordExtractor;
 import huixun.classify.match.WeightedText;
+import huixun.classify.people.PeopleFinder;
 import huixun.classify.region.GazetteerMatcher;
 import huixun.classify.topic.TopicClassifier;
 import huixun.contracts.events.ArticleClassified;
@@ -9,19 +15,49 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 
-/** Attaches topics and regions to a normalised article. Plain CPU work: no I/O. */
+/**
+ * Attaches topics, regions, people and keywords to a normalised article, and its fingerprints with the earlier
+ * article it nearly duplicates. CPU work plus the in-memory fingerprint index.
+ */
 @ApplicationScoped
 public class ArticleLabeller {
     private final TopicClassifier topics;
     private final GazetteerMatcher regions;
+    private final PeopleFinder people;
+    private final KeywordExtractor keywords;
+    private final FingerprintStore fingerprints;
 
-    public ArticleLabeller(TopicClassifier topics, GazetteerMatcher regions) {
+    public ArticleLabeller(TopicClassifier topics, GazetteerMatcher regions, PeopleFinder people,
+                           KeywordExtractor keywords, FingerprintStore fingerprints) {
         this.topics = topics;
         this.regions = regions;
+        this.people = people;
+        this.keywords = keywords;
+        this.fingerprints = fingerprints;
     }
 
-    public ArticleClassified label(ArticleNormalised article) {
-        WeightedText text = new WeightedText(article.title(), article.text());
-        return new ArticleClassified(article, topics.classify(text), regions.regions(text), Instant.now());
+    public Labelled label(ArticleNormalised article) {
+        // Normalise hands over Simplified text; a Traditional article that slipped through is converted here, since
+        // the model, the name statistics and the segmentation dictionaries are all Simplified.
+        WeightedText text = new WeightedText(simplified(article.title()), simplified(article.text()));
+        // The body alone: titles differ between sites that carry one report ("原标题", a site's own headline).
+        TextFingerprint fingerprint = TextFingerprint.of(article.text() == null || article.text().isBlank()
+                ? article.title() : article.text());
+        FingerprintIndex.Entry entry = fingerprints.record(article.articleId(), fingerprint);
+        return new Labelled(new ArticleClassified(ArticleClassified.SCHEMA_VERSION, article.articleId(),
+                article.submissionId(), article, topics.classify(text), regions.regions(text), Instant.now(),
+                people.people(text), keywords.keywords(text), fingerprint.simhashHex(), fingerprint.contentHash(),
+                entry.duplicateOf()), entry);
+    }
+
+    private static String simplified(String text) {
+        return text == null ? null : HanLP.convertToSimplifiedChinese(text);
+    }
+
+    /**
+     * @param event       what the stage publishes
+     * @param fingerprint the article's entry in the near-duplicate index, for the stage to persist
+     */
+    public record Labelled(ArticleClassified event, FingerprintIndex.Entry fingerprint) {
     }
 }

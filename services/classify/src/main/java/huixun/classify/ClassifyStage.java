@@ -1,10 +1,12 @@
 package huixun.classify;
 
+import huixun.classify.duplicate.FingerprintStore;
 import huixun.contracts.ArticleStatus;
 import huixun.contracts.FailureReason;
 import huixun.contracts.Topics;
 import huixun.contracts.events.ArticleClassified;
 import huixun.contracts.events.ArticleNormalised;
+import huixun.contracts.events.Label;
 import huixun.contracts.events.StatusChanged;
 import huixun.pipeline.metrics.StageMetrics;
 import huixun.pipeline.status.StatusReporter;
@@ -21,21 +23,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * The classify stage. Consumes {@value Topics#ARTICLES_NORMALISED}; produces {@value Topics#ARTICLES_CLASSIFIED}
  * and a CLASSIFIED status. An article that cannot be labelled (a bug) gets a FAILED status with
- * {@code processing_error} and is dead-lettered. The offset is committed only once both events are acknowledged.
+ * {@code processing_error} and is dead-lettered. The offset is committed only once the article's fingerprint and
+ * both events are acknowledged.
  */
 @ApplicationScoped
 public class ClassifyStage {
     private final ArticleLabeller labeller;
     private final MutinyEmitter<Record<String, ArticleClassified>> classified;
+    private final FingerprintStore fingerprints;
     private final StatusReporter statuses;
     private final StageMetrics metrics;
 
     public ClassifyStage(ArticleLabeller labeller,
                          @Channel(Topics.ARTICLES_CLASSIFIED)
                          MutinyEmitter<Record<String, ArticleClassified>> classified,
-                         StatusReporter statuses, StageMetrics metrics) {
+                         FingerprintStore fingerprints, StatusReporter statuses, StageMetrics metrics) {
         this.labeller = labeller;
         this.classified = classified;
+        this.fingerprints = fingerprints;
         this.statuses = statuses;
         this.metrics = metrics;
     }
@@ -44,7 +49,7 @@ public class ClassifyStage {
     @Blocking("classification") // CPU-bound: a bounded worker pool, sized in application.properties
     public Uni<Void> on(ArticleNormalised article) {
         Timer.Sample sample = metrics.start();
-        ArticleClassified labelled;
+        ArticleLabeller.Labelled labelled;
         try {
             labelled = labeller.label(article);
         } catch (RuntimeException e) {
@@ -54,10 +59,13 @@ public class ClassifyStage {
                             FailureReason.PROCESSING_ERROR, e.toString()))
                     .chain(() -> Uni.createFrom().failure(e));
         }
-        Log.infof("article=%s stage=classify topics=%s regions=%s", article.articleId(),
-                labelled.topics().stream().map(l -> l.code()).toList(),
-                labelled.regions().stream().map(l -> l.code()).toList());
-        return classified.send(Record.of(article.articleId(), labelled))
+        ArticleClassified event = labelled.event();
+        Log.infof("article=%s stage=classify topics=%s regions=%s people=%d duplicate_of=%s", article.articleId(),
+                event.topics().stream().map(Label::code).toList(), event.regions().stream().map(Label::code).toList(),
+                event.people().size(), event.duplicateOf());
+        // The fingerprint is stored before the article goes on, so a restart after the send still knows it.
+        return fingerprints.persist(labelled.fingerprint())
+                .chain(() -> classified.send(Record.of(article.articleId(), event)))
                 .chain(() -> statuses.report(
                         StatusChanged.reached(article, article.url(), ArticleStatus.CLASSIFIED, metrics.stage())))
                 .invoke(() -> metrics.record(sample, StageMetrics.PROCESSED));

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every data file the service ships (gazetteer, model, topic tables) has its row in docs/data-sources.md. */
 class DataSourcesListedTest {
-    private static final List<String> DATA_FOLDERS = List.of("gazetteer", "model", "topic");
+    private static final List<String> DATA_FOLDERS = List.of("gazetteer", "keywords", "model", "topic");
 
     @Test
     void everyDataFileIsListed() throws IOException {

@@ -1,6 +1,7 @@
 package huixun.contracts;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Kafka topic names. A channel is named after its topic. Every topic but {@link #SUBMISSIONS_ACCEPTED} is keyed by
@@ -19,6 +20,15 @@ public final class Topics {
     /** {@link huixun.contracts.events.StatusChanged}: every stage to publish. */
     public static final String STATUSES_CHANGED = "statuses-changed";
 
+    /**
+     * Classify's near-duplicate index: the fingerprint of each article, keyed by article id. State rather than a
+     * stream, so compacted, and every classify replica reads all of it; no dead-letter twin.
+     */
+    public static final String ARTICLE_FINGERPRINTS = "article-fingerprints";
+
+    /** Topics that hold state: compacted, read whole at start. */
+    public static final List<String> COMPACTED = List.of(ARTICLE_FINGERPRINTS);
+
     /** The topics the stages consume, in pipeline order. */
     public static final List<String> CONSUMED = List.of(
             SUBMISSIONS_ACCEPTED, PAGES_FETCHED, ARTICLES_NORMALISED, ARTICLES_CLASSIFIED, STATUSES_CHANGED);
@@ -31,8 +41,9 @@ public final class Topics {
         return topic + "-dlq";
     }
 
-    /** Every topic the pipeline uses, dead-letter topics included. */
+    /** Every topic the pipeline uses: the consumed ones with their dead-letter twins, then the compacted ones. */
     public static List<String> all() {
-        return CONSUMED.stream().flatMap(t -> List.of(t, deadLetter(t)).stream()).toList();
+        return Stream.concat(CONSUMED.stream().flatMap(t -> List.of(t, deadLetter(t)).stream()),
+                COMPACTED.stream()).toList();
     }
 }

@@ -1,28 +1,23 @@
 package huixun.e2e;
 
 import huixun.stack.Stack;
-import huixun.stack.StackConfig;
 import huixun.stack.site.SamplePage;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -35,24 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * packaged services as separate processes and the sample site on loopback, all started by the same {@link Stack}
  * that {@code ./huixun up} uses. Pages are submitted through the fetch API and read back from the publish API.
  */
+@ExtendWith(SharedStack.class)
 class PipelineIT {
-    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(90);
-
-    @TempDir
-    static Path dataDir;
     private static Stack stack;
+    private static PipelineClient pipeline;
 
     @BeforeAll
-    static void startStack() {
-        Path repo = Path.of(System.getProperty("huixun.repo", "../..")).toAbsolutePath().normalize();
-        stack = Stack.start(StackConfig.defaults(repo).withFreePorts().withDataDir(dataDir));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void useSharedStack() {
+        stack = SharedStack.stack();
+        pipeline = new PipelineClient(stack);
     }
 
     @Test
@@ -61,10 +47,10 @@ class PipelineIT {
         List<SamplePage> pages = stack.sampleSite().pages();
         assertEquals(5, pages.size(), "the sample site lists five pages");
         Map<SamplePage, String> ids = pages.stream()
-                .collect(Collectors.toMap(p -> p, p -> submit(stack.sampleSite().url(p)).getString("id")));
+                .collect(Collectors.toMap(p -> p, p -> pipeline.submit(stack.sampleSite().url(p)).getString("id")));
 
         for (SamplePage page : pages) {
-            JsonPath article = awaitFinal(ids.get(page));
+            JsonPath article = pipeline.awaitFinal(ids.get(page));
             String text = article.getString("text");
             assertAll(page.path(),
                     () -> assertEquals("PUBLISHED", article.getString("status"), article.getString("reason")),
@@ -83,8 +69,8 @@ class PipelineIT {
 
     @Test
     void missingPageEndsFailedWithTheHttpStatusAsReason() {
-        String id = submit(stack.sampleSite().baseUrl() + "/no/such/page.html").getString("id");
-        JsonPath article = awaitFinal(id);
+        String id = pipeline.submit(stack.sampleSite().baseUrl() + "/no/such/page.html").getString("id");
+        JsonPath article = pipeline.awaitFinal(id);
         assertEquals("FAILED", article.getString("status"));
         assertEquals("http_404", article.getString("reason"));
     }
@@ -101,33 +87,14 @@ class PipelineIT {
     void sameUrlSubmittedTwiceIsOneArticle() {
         SamplePage page = stack.sampleSite().pages().get(0);
         String url = stack.sampleSite().url(page) + "#comments";
-        String first = submit(url).getString("id");
-        String second = submit(stack.sampleSite().url(page)).getString("id");
+        String first = pipeline.submit(url).getString("id");
+        String second = pipeline.submit(stack.sampleSite().url(page)).getString("id");
         assertEquals(first, second);
-        awaitFinal(first);
-        List<String> ids = given().baseUri(stack.publishUrl()).queryParam("size", 100).get("/api/v1/articles")
+        pipeline.awaitFinal(first);
+        List<String> ids = given().baseUri(stack.publishUrl()).queryParam("size", 100)
+                .queryParam("includeDuplicates", "true").get("/api/v1/articles")
                 .then().statusCode(200).extract().jsonPath().getList("items.id");
         assertEquals(1, ids.stream().filter(first::equals).count(), ids.toString());
-    }
-
-    private static JsonPath submit(String url) {
-        return given().baseUri(stack.fetchUrl()).contentType(ContentType.JSON).body(Map.of("url", url))
-                .post("/api/v1/submissions")
-                .then().statusCode(202).extract().jsonPath();
-    }
-
-    private static JsonPath awaitFinal(String id) {
-        AtomicReference<JsonPath> article = new AtomicReference<>();
-        await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            var response = given().baseUri(stack.publishUrl()).get("/api/v1/articles/" + id);
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            article.set(response.jsonPath());
-            String status = article.get().getString("status");
-            return "PUBLISHED".equals(status) || "FAILED".equals(status);
-        });
-        return article.get();
     }
 
     /** samples/site/boilerplate.tsv: per page, strings of its navigation, related links and footer. */

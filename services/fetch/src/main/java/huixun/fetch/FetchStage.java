@@ -13,6 +13,7 @@ import huixun.fetch.http.FetchOutcome;
 import huixun.fetch.http.PageClient;
 import huixun.fetch.http.RetryPolicy;
 import huixun.fetch.politeness.HostScheduler;
+import huixun.fetch.politeness.HostSlots;
 import huixun.fetch.politeness.PolitenessPolicy;
 import huixun.fetch.robots.RobotsCache;
 import huixun.fetch.url.InvalidUrlException;
@@ -39,9 +40,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The fetch stage, the service's one Kafka entry point. Consumes {@value Topics#SUBMISSIONS_ACCEPTED} and hands
  * each submission to the {@link HostScheduler}: many hosts are fetched at once, each host one page at a time with
- * its politeness delay. A job checks robots.txt ({@link RobotsCache}), fetches the canonical URL with
- * {@link PageClient} (retrying transient failures, {@link RetryPolicy}), decodes it with {@link CharsetDetector}
- * and produces {@value Topics#PAGES_FETCHED} (keyed by article id) followed by a FETCHED status.
+ * its politeness delay, which {@link HostSlots} keeps across restarts and replicas. A job checks robots.txt
+ * ({@link RobotsCache}), fetches the canonical URL with {@link PageClient} (retrying transient failures,
+ * {@link RetryPolicy}), decodes it with {@link CharsetDetector} and produces {@value Topics#PAGES_FETCHED} (keyed by
+ * article id, carrying the submission's feed origin) followed by a FETCHED status.
  *
  * <p>Expected failures end the article FAILED and are acknowledged: {@code blocked_address}, {@code unknown_host},
  * {@code robots_disallowed}, {@code too_large} (also when the decoded page exceeds the broker's record limit),
@@ -71,13 +73,14 @@ public class FetchStage {
     private final RobotsCache robots;
     private final PolitenessPolicy politeness;
     private final HostScheduler scheduler;
+    private final HostSlots slots;
     private final RetryPolicy retries;
 
     public FetchStage(PageClient client, WorkerExecutor worker,
                       @Channel(Topics.PAGES_FETCHED) MutinyEmitter<Record<String, PageFetched>> pages,
                       @Channel(DEAD_LETTERS) MutinyEmitter<Record<String, SubmissionAccepted>> deadLetters,
                       StatusReporter statuses, StageMetrics metrics, RobotsCache robots, PolitenessPolicy politeness,
-                      HostScheduler scheduler, FetchConfig config) {
+                      HostScheduler scheduler, HostSlots slots, FetchConfig config) {
         this.client = client;
         this.worker = worker;
         this.pages = pages;
@@ -87,6 +90,7 @@ public class FetchStage {
         this.robots = robots;
         this.politeness = politeness;
         this.scheduler = scheduler;
+        this.slots = slots;
         this.retries = new RetryPolicy(config.retry(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -118,7 +122,7 @@ public class FetchStage {
         Timer.Sample sample = metrics.start();
         long started = System.nanoTime();
         return Uni.createFrom().item(() -> WebUrl.parse(submission.canonicalUrl()))
-                .flatMap(url -> attempt(submission, url, 1))
+                .flatMap(url -> slots.inTurn(url.host(), () -> attempt(submission, url, 1)))
                 .flatMap(outcome -> outcome instanceof FetchOutcome.Fetched page
                         ? publish(submission, page, started)
                         : fail(submission, (FetchOutcome.Failed) outcome))
@@ -156,9 +160,11 @@ public class FetchStage {
     private Uni<String> publish(SubmissionAccepted submission, FetchOutcome.Fetched page, long started) {
         return worker.executeBlocking(() -> CharsetDetector.decode(page.contentType(), page.body()), false)
                 .flatMap(decoded -> {
-                    PageFetched event = new PageFetched(submission.articleId(), submission.submissionId(),
-                            submission.canonicalUrl(), page.finalUrl(), page.status(), page.contentType(),
-                            decoded.charset().name(), Instant.now(), decoded.html());
+                    // The feed provenance travels on with the page, so publish can file the article as the feed says.
+                    PageFetched event = new PageFetched(PageFetched.SCHEMA_VERSION, submission.articleId(),
+                            submission.submissionId(), submission.canonicalUrl(), page.finalUrl(), page.status(),
+                            page.contentType(), decoded.charset().name(), Instant.now(), decoded.html(),
+                            submission.origin());
                     return pages.send(Record.of(submission.articleId(), event))
                             .flatMap(sent -> statuses.report(StatusChanged.reached(event, submission.canonicalUrl(),
                                     ArticleStatus.FETCHED, STAGE)))

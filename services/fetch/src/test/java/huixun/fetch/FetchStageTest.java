@@ -3,9 +3,11 @@ package huixun.fetch;
 import huixun.contracts.ArticleId;
 import huixun.contracts.ArticleStatus;
 import huixun.contracts.FailureReason;
+import huixun.contracts.events.Origin;
 import huixun.contracts.events.PageFetched;
 import huixun.contracts.events.StatusChanged;
 import huixun.contracts.events.SubmissionAccepted;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -24,6 +26,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * acknowledged (expected outcomes) or nacked (dead-lettered).
  */
 @QuarkusTest
+@WithTestResource(PostgresTestResource.class)
 class FetchStageTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static PageServer server;
@@ -90,8 +94,12 @@ class FetchStageTest {
     }
 
     private Result fetch(String url) {
-        SubmissionAccepted submission = new SubmissionAccepted(ArticleId.of(url), UUID.randomUUID().toString(), url,
-                url, Instant.now());
+        return fetch(new SubmissionAccepted(ArticleId.of(url), UUID.randomUUID().toString(), url, url,
+                Instant.now()));
+    }
+
+    private Result fetch(SubmissionAccepted submission) {
+        String url = submission.canonicalUrl();
         AtomicReference<String> settlement = new AtomicReference<>();
         submissions.send(Message.of(submission,
                 () -> {
@@ -158,6 +166,16 @@ class FetchStageTest {
     void gzipPageIsInflated() {
         PageFetched page = fetch(server.url("/gzip")).assertFetched();
         assertTrue(page.html().contains(PageServer.SIMPLIFIED), page.html());
+    }
+
+    @Test
+    void feedOriginTravelsWithThePage() {
+        String url = server.url("/utf8");
+        Origin origin = new Origin("feed-1", "https://news.example.cn/rss.xml", "要闻", List.of("金融", "新浪财经", "要闻"));
+        PageFetched page = fetch(new SubmissionAccepted(SubmissionAccepted.SCHEMA_VERSION, ArticleId.of(url),
+                UUID.randomUUID().toString(), url, url, Instant.now(), true, origin)).assertFetched();
+
+        assertEquals(origin, page.origin());
     }
 
     @Test

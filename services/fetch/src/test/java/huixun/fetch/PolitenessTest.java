@@ -6,6 +6,7 @@ import huixun.contracts.FailureReason;
 import huixun.contracts.events.StatusChanged;
 import huixun.contracts.events.SubmissionAccepted;
 import huixun.fetch.robots.RobotsCache;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * own arrival times: each gap at least the delay, minus 50 ms for timer granularity. No speed is asserted.
  */
 @QuarkusTest
+@WithTestResource(PostgresTestResource.class)
 class PolitenessTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final long TOLERANCE_NANOS = Duration.ofMillis(50).toNanos();

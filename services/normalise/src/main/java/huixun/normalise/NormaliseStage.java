@@ -25,7 +25,8 @@ import java.time.Instant;
 /**
  * The normalise stage. Consumes {@value Topics#PAGES_FETCHED}, extracts the article and produces
  * {@value Topics#ARTICLES_NORMALISED} keyed by article id, then a NORMALISED status. Failure reasons:
- * {@code not_an_article} when the page holds no article text (FAILED status, the record is acknowledged);
+ * {@code not_an_article} when the page holds no article text, {@code timeout} or {@code too_large} when its
+ * extraction went over the time or memory a page may take (FAILED status, the record is acknowledged);
  * {@code processing_error} for anything unexpected (FAILED status, the record is nacked to
  * {@code pages-fetched-dlq}). The record is acknowledged only after the outcome reached the broker.
  */
@@ -62,10 +63,13 @@ public class NormaliseStage {
                     : page.url());
             if (extraction instanceof Extraction.Article article) {
                 outcome = publish(page, article).invoke(() -> metrics.record(sample, StageMetrics.PROCESSED));
+            } else if (extraction instanceof Extraction.NoArticle none) {
+                outcome = fail(page, sample, FailureReason.NOT_AN_ARTICLE, none.detail());
             } else {
-                Extraction.NoArticle none = (Extraction.NoArticle) extraction;
-                outcome = statuses.report(StatusChanged.failed(page, page.url(), STAGE, FailureReason.NOT_AN_ARTICLE,
-                        none.detail())).invoke(() -> metrics.record(sample, StageMetrics.FAILED));
+                Extraction.OverLimit over = (Extraction.OverLimit) extraction;
+                Log.warnf("article=%s stage=%s outcome=failed reason=%s detail=\"%s\"", page.articleId(), STAGE,
+                        over.reason(), over.detail());
+                outcome = fail(page, sample, over.reason(), over.detail());
             }
         } catch (RuntimeException e) {
             outcome = Uni.createFrom().failure(e);
@@ -73,11 +77,19 @@ public class NormaliseStage {
         return outcome.onFailure().recoverWithUni(failure -> deadLetter(page, sample, failure));
     }
 
+    /** An expected failure: FAILED status, and the record is acknowledged (not dead-lettered). */
+    private Uni<Void> fail(PageFetched page, Timer.Sample sample, String reason, String detail) {
+        return statuses.report(StatusChanged.failed(page, page.url(), STAGE, reason, detail))
+                .invoke(() -> metrics.record(sample, StageMetrics.FAILED));
+    }
+
     private Uni<Void> publish(PageFetched page, Extraction.Article article) {
         ArticleNormalised normalised = new ArticleNormalised(ArticleNormalised.SCHEMA_VERSION, page.articleId(),
                 page.submissionId(), page.url(), page.finalUrl(), article.title(), article.text(), article.html(),
                 article.publishedAt(), article.author(), article.language(), Instant.now(), article.textOriginal(),
-                article.script(), article.editor(), article.originalTitle(), article.sourceName());
+                article.script(), article.editor(), article.originalTitle(), article.sourceName(),
+                article.updatedAt(), article.canonicalUrl(), article.leadImage(), article.description(),
+                article.siteCategories(), article.provenance(), page.origin());
         Log.debugf("article=%s stage=%s chars=%d language=%s published=%s", page.articleId(), STAGE,
                 article.text().length(), article.language(), article.publishedAt());
         return articles.send(Record.of(page.articleId(), normalised))

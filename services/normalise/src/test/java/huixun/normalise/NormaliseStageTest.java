@@ -5,6 +5,7 @@ import huixun.contracts.ArticleStatus;
 import huixun.contracts.FailureReason;
 import huixun.contracts.Topics;
 import huixun.contracts.events.ArticleNormalised;
+import huixun.contracts.events.Origin;
 import huixun.contracts.events.PageFetched;
 import huixun.contracts.events.StatusChanged;
 import huixun.normalise.boilerplate.BoilerplateRules;
@@ -47,12 +48,13 @@ class NormaliseStageTest {
     @Test
     void samplePageBecomesAnArticleKeyedByItsId() {
         SamplePage sample = SamplePage.named("sina/");
-        PageFetched page = page(sample.url(), sample.charset(), sample.html());
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        connector.source(Topics.PAGES_FETCHED).send(Message.of(page).withAck(() -> {
-            acked.complete(null);
-            return CompletableFuture.completedFuture(null);
-        }));
+        Origin origin = new Origin("feed-7", "https://rss.sina.com.cn/finance.xml", "新浪财经",
+                List.of("news", "sina", "finance"));
+        PageFetched plain = page(sample.url(), sample.charset(), sample.html());
+        PageFetched page = new PageFetched(PageFetched.SCHEMA_VERSION, plain.articleId(), plain.submissionId(),
+                plain.url(), plain.finalUrl(), 200, plain.contentType(), plain.charset(), plain.fetchedAt(),
+                plain.html(), origin);
+        CompletableFuture<Void> acked = sendAwaitingAck(page);
 
         // found by its key: the article is keyed by article id
         ArticleNormalised article = await().atMost(WAIT)
@@ -64,6 +66,8 @@ class NormaliseStageTest {
         assertTrue(article.text().contains(sample.firstSentence()), article.text());
         assertEquals(Instant.parse("2021-07-28T02:50:17Z"), article.publishedAt());
         assertEquals("zh", article.language());
+        assertEquals(origin, article.origin());
+        assertEquals("og:title", article.provenance().get("title"));
 
         StatusChanged status = awaitStatus(page.articleId());
         assertEquals(ArticleStatus.NORMALISED, status.status());
@@ -74,11 +78,7 @@ class NormaliseStageTest {
     @Test
     void emptyPageFailsWithNoArticleAndIsAcknowledged() {
         PageFetched page = page("http://127.0.0.1:8090/empty.html", "UTF-8", "");
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        connector.source(Topics.PAGES_FETCHED).send(Message.of(page).withAck(() -> {
-            acked.complete(null);
-            return CompletableFuture.completedFuture(null);
-        }));
+        CompletableFuture<Void> acked = sendAwaitingAck(page);
 
         StatusChanged status = awaitStatus(page.articleId());
         assertEquals(ArticleStatus.FAILED, status.status());
@@ -122,12 +122,41 @@ class NormaliseStageTest {
     }
 
     @Test
+    void pageOverTheTimeLimitFailsWithTimeoutAndIsAcknowledged() throws InvalidRulesException {
+        // a limit every page exceeds, installed for this test only: the outcome does not depend on the machine's speed
+        QuarkusMock.installMockForType(new ArticleExtractor(
+                BoilerplateRulesLoader.fromClasspath(BoilerplateRulesLoader.RESOURCE), 2_000_000, 50, Duration.ZERO,
+                Long.MAX_VALUE), ArticleExtractor.class);
+        String nested = "<html><body>" + "<div>".repeat(100_000) + "<p>正文</p>" + "</div>".repeat(100_000)
+                + "</body></html>";
+        PageFetched page = page("http://127.0.0.1:8090/nested.html", "UTF-8", nested);
+        CompletableFuture<Void> acked = sendAwaitingAck(page);
+
+        StatusChanged status = awaitStatus(page.articleId());
+        assertEquals(ArticleStatus.FAILED, status.status());
+        assertEquals(FailureReason.TIMEOUT, status.reason());
+        assertEquals("normalise", status.stage());
+        assertTrue(status.detail().startsWith("extraction took longer than 0 ms"), status.detail());
+        await().atMost(WAIT).until(acked::isDone);
+    }
+
+    @Test
     void healthMetricsAndOpenApiAnswer() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body(containsString("boilerplate-rules"));
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("huixun_messages_total"));
         given().when().get("/q/openapi").then().statusCode(200);
+    }
+
+    /** Sends a page; the future completes when the stage acknowledges it. */
+    private CompletableFuture<Void> sendAwaitingAck(PageFetched page) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        connector.source(Topics.PAGES_FETCHED).send(Message.of(page).withAck(() -> {
+            acked.complete(null);
+            return CompletableFuture.completedFuture(null);
+        }));
+        return acked;
     }
 
     private StatusChanged awaitStatus(String articleId) {

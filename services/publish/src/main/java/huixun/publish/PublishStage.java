@@ -10,6 +10,7 @@ import huixun.publish.config.PublishConfig;
 import huixun.publish.store.ArticleStore;
 import huixun.publish.store.StoreUnavailableException;
 import huixun.publish.store.TransientFailure;
+import huixun.publish.stream.PublishedArticles;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.common.vertx.VertxContext;
@@ -48,9 +49,12 @@ public class PublishStage {
     private final StageMetrics metrics;
     private final Vertx vertx;
     private final PublishConfig.Store retry;
+    private final PublishedArticles published;
 
-    public PublishStage(ArticleStore store, StageMetrics metrics, Vertx vertx, PublishConfig config) {
+    public PublishStage(ArticleStore store, StageMetrics metrics, Vertx vertx, PublishConfig config,
+                        PublishedArticles published) {
         this.store = store;
+        this.published = published;
         this.metrics = metrics;
         this.vertx = vertx;
         this.retry = config.store();
@@ -67,6 +71,10 @@ public class PublishStage {
                     Log.infof("article=%s submission=%s stage=%s status=%s content=%s ms=%d",
                             classified.articleId(), classified.submissionId(), ArticleStore.STAGE, stored.shown(),
                             stored.contentChanged() ? "stored" : "unchanged", elapsedMillis(started));
+                    if (stored.contentChanged()) {
+                        // The transaction has committed: a stream subscriber that reads the article finds it.
+                        published.announce(classified.articleId());
+                    }
                 })
                 .onFailure(StoreUnavailableException.class).invoke(failure ->
                         logRedelivery(Topics.ARTICLES_CLASSIFIED, articleId, failure))

@@ -5,10 +5,12 @@ import huixun.contracts.ArticleStatus;
 import huixun.contracts.events.ArticleClassified;
 import huixun.contracts.events.ArticleNormalised;
 import huixun.contracts.events.Label;
+import huixun.contracts.events.Origin;
 import huixun.contracts.events.StatusChanged;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Events as the other stages write them, for a fresh article each test so tests never see each other's rows. */
@@ -66,5 +68,24 @@ public final class Events {
         ArticleNormalised normalised = new ArticleNormalised(article.id(), submission, article.url(),
                 article.url(), title, text, html, publishedAt, "记者 王某", language, classifiedAt.minusSeconds(1));
         return new ArticleClassified(normalised, topics, regions, classifiedAt);
+    }
+
+    /**
+     * A classified Traditional Chinese article from a feed, with every field the contracts of session 2 added.
+     *
+     * @param duplicateOf the article it duplicates, or null
+     */
+    public static ArticleClassified detailed(NewArticle article, String submission, String title,
+                                             String duplicateOf, Instant classifiedAt) {
+        ArticleNormalised normalised = new ArticleNormalised(ArticleNormalised.SCHEMA_VERSION, article.id(),
+                submission, article.url(), article.url(), title, "台湾地区发布疫情通报。", "<p>台湾地区发布疫情通报。</p>",
+                PUBLISHED_AT, "记者 陈某", "zh", classifiedAt.minusSeconds(1), "臺灣地區發佈疫情通報。", "Hant",
+                "王编辑", "原来的标题", "中央社", Instant.parse("2026-11-21T09:00:00Z"), article.url() + "#canonical",
+                "https://img.example.test/lead.jpg", "一句摘要", List.of("两岸", "台湾"),
+                Map.of("title", "og:title"), new Origin("feed-1", "https://feeds.example.test/rss", "要闻",
+                List.of("新媒体", "中央社", "要闻")));
+        return new ArticleClassified(ArticleClassified.SCHEMA_VERSION, article.id(), submission, normalised, TOPICS,
+                REGIONS, classifiedAt, List.of(new Label("陈建仁", "陈建仁", 0.8)), List.of(new Label("疫情", "疫情", 0.5)),
+                "0123456789abcdef", "ab".repeat(32), duplicateOf);
     }
 }

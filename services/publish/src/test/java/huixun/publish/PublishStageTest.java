@@ -204,7 +204,7 @@ class PublishStageTest {
         ArticleClassified valid = Events.classified(article, submission, "标题", Instant.now());
         ArticleClassified inconsistent = new ArticleClassified(valid.schemaVersion(), article.id(), submission,
                 Events.classified(NewArticle.next(), submission, "别的", Instant.now()).article(), valid.topics(),
-                valid.regions(), valid.classifiedAt());
+                valid.regions(), valid.classifiedAt(), null, null, null, null, null);
 
         feed.reject(Topics.ARTICLES_CLASSIFIED, inconsistent);
 

@@ -50,6 +50,7 @@ public final class Stack implements AutoCloseable {
     private volatile boolean wroteRunningStack;
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private KafkaBroker.Config kafkaConfig;
     private SampleSite site;
 
     public Stack(StackConfig config) {
@@ -137,6 +138,72 @@ public final class Stack implements AutoCloseable {
                 first.logFile().resolveSibling(replica + ".log"), first.readyTimeout())));
         replicas.add(process);
         return process;
+    }
+
+    /**
+     * Kills one part as a crash would (SIGKILL: no shutdown hooks, nothing flushed) and waits until it is gone:
+     * {@code postgres}, {@code kafka}, or a service or replica by name ({@code fetch}, {@code normalise-2}).
+     */
+    public void kill(String part) {
+        ProcessHandle process = ProcessHandle.of(pidOf(part))
+                .orElseThrow(() -> new IllegalStateException(part + " is not running"));
+        List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
+        process.destroyForcibly();
+        family.forEach(ProcessHandle::destroyForcibly); // PostgreSQL's backends, so its restart finds no orphans
+        family.add(process);
+        for (ProcessHandle member : family) {
+            try {
+                member.onExit().get(LEFTOVER_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                throw new IllegalStateException(part + " did not die", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while killing " + part, e);
+            }
+        }
+    }
+
+    /**
+     * Starts a part again that {@link #kill} stopped, on the same port and data, and waits until it is ready. The
+     * other parts are not told: they must find it again by themselves.
+     */
+    public void restart(String part) {
+        switch (part) {
+            case "postgres" -> postgres = register(PostgresServer.start(config.dataDir().resolve("postgres"),
+                    postgres.port()));
+            case "kafka" -> kafka = register(KafkaBroker.start(kafkaConfig.withPorts(kafka.port(),
+                    kafka.controllerPort())));
+            default -> {
+                ServiceProcess old = running(part);
+                ServiceProcess.Config config = launched.get(part.replaceFirst("-\\d+$", ""));
+                ServiceProcess process = register(ServiceProcess.start(new ServiceProcess.Config(old.name(),
+                        config.jar(), old.port(), config.properties(), config.jvmOptions(), config.workDir(),
+                        old.logFile(), config.readyTimeout())));
+                if (services.containsKey(part)) {
+                    services.put(part, process);
+                } else {
+                    replicas.set(replicas.indexOf(old), process);
+                }
+            }
+        }
+        writeRunningStack(true);
+    }
+
+    private long pidOf(String part) {
+        return switch (part) {
+            case "kafka" -> kafka.pid();
+            case "postgres" -> postgres.pid();
+            default -> running(part).pid();
+        };
+    }
+
+    private ServiceProcess running(String name) {
+        ServiceProcess service = services.get(name);
+        if (service != null) {
+            return service;
+        }
+        return replicas.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No part of the stack is called " + name));
     }
 
     /** Replicas started with {@link #startReplica}, oldest first. */
@@ -229,12 +296,13 @@ public final class Stack implements AutoCloseable {
             // Each part registers itself as soon as it is up, so that a failure elsewhere still stops it.
             CompletableFuture<PostgresServer> pg = CompletableFuture.supplyAsync(timed("postgres", () -> register(
                     PostgresServer.start(config.dataDir().resolve("postgres"), config.postgresPort()))), pool);
+            kafkaConfig = KafkaBroker.Config.defaults(config.dataDir().resolve("kafka"))
+                    .withLogFile(config.logsDir().resolve("kafka.log"))
+                    .withPorts(config.kafkaPort(), config.kafkaControllerPort())
+                    .withPartitions(config.kafkaPartitions())
+                    .withJvmOptions(config.kafkaJvmOptions());
             CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(timed("kafka", () -> register(
-                    KafkaBroker.start(KafkaBroker.Config.defaults(config.dataDir().resolve("kafka"))
-                            .withLogFile(config.logsDir().resolve("kafka.log"))
-                            .withPorts(config.kafkaPort(), config.kafkaControllerPort())
-                            .withPartitions(config.kafkaPartitions())
-                            .withJvmOptions(config.kafkaJvmOptions())))), pool);
+                    KafkaBroker.start(kafkaConfig))), pool);
             RuntimeException failure = null;
             try {
                 site = register(timed("site", () -> SampleSite.start(config.siteDir(), config.sitePort())).get());
@@ -269,11 +337,9 @@ public final class Stack implements AutoCloseable {
             // Quarkus listens on every interface by default; the local stack stays on loopback.
             properties.put("quarkus.http.host", "127.0.0.1");
             properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-            if (name.equals("publish")) {
-                properties.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
-                properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
-                properties.put("quarkus.datasource.username", postgres.username());
-                properties.put("quarkus.datasource.password", postgres.password());
+            // publish stores articles; fetch keeps known URLs, feeds and host slots (schema "fetch").
+            if (name.equals("publish") || name.equals("fetch")) {
+                properties.putAll(postgres.datasourceProperties());
             }
             if (name.equals("fetch")) {
                 // fetch refuses loopback addresses; the sample site is the one it may reach.

@@ -20,11 +20,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Trains, evaluates and benchmarks topic models without Kafka or Quarkus (see docs/classification.md):
+ * Trains, evaluates and benchmarks topic models, builds the keyword background and tunes and benchmarks the
+ * near-duplicate fingerprints, without Kafka or Quarkus (see docs/classification.md):
  * <pre>
  * train --data FILE.jsonl.gz [--data FILE2.jsonl.gz …] [--labels native|iptc] [--epochs N] [--bits B] --out MODEL
  * evaluate --model MODEL --data FILE.jsonl.gz [--labels native|iptc]
  * benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]
+ * keyword-background --data FILE.jsonl.gz [--data …] [--min-df 2] --out FILE.tsv.gz
+ * fingerprint-tune --data FILE.jsonl.gz [--articles 500]
+ * fingerprint-benchmark [--stored 1000000] [--lookups 200000] [--distance 4]
+ * label-benchmark --data FILE.jsonl.gz [--chars 3000] [--articles 2000]
  * </pre>
  */
 public final class TopicCli {
@@ -40,6 +45,10 @@ public final class TopicCli {
             case "train" -> train(options);
             case "evaluate" -> System.out.println(evaluate(options));
             case "benchmark" -> benchmark(options);
+            case "keyword-background" -> LabelDataCommands.keywordBackground(options);
+            case "fingerprint-tune" -> LabelDataCommands.fingerprintTune(options);
+            case "fingerprint-benchmark" -> LabelDataCommands.fingerprintBenchmark(options);
+            case "label-benchmark" -> LabelDataCommands.labelBenchmark(options);
             default -> usage("unknown command " + args[0]);
         }
     }
@@ -121,7 +130,11 @@ public final class TopicCli {
         System.err.println("""
                 usage: train --data FILE.jsonl.gz [--data …] [--labels native|iptc] [--epochs N] [--bits B] --out MODEL
                        evaluate --model MODEL --data FILE.jsonl.gz [--labels native|iptc]
-                       benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]""");
+                       benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]
+                       keyword-background --data FILE.jsonl.gz [--data …] [--min-df 2] --out FILE.tsv.gz
+                       fingerprint-tune --data FILE.jsonl.gz [--articles 500]
+                       fingerprint-benchmark [--stored 1000000] [--lookups 200000] [--distance 4]
+                       label-benchmark --data FILE.jsonl.gz [--chars 3000] [--articles 2000]""");
         System.exit(2);
     }
 

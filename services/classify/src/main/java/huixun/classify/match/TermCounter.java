@@ -10,12 +10,13 @@ public final class TermCounter {
     private TermCounter() {
     }
 
-    public static int count(String text, String term) {
-        if (text == null || text.isEmpty() || term.isEmpty()) {
+    /** @param lowerText {@code text} in lower case ({@link Locale#ROOT}), made once by the caller for many terms */
+    public static int count(String text, String lowerText, String term) {
+        if (text.isEmpty() || term.isEmpty()) {
             return 0;
         }
         boolean latin = term.chars().allMatch(c -> c < 0x2E80);
-        String haystack = latin ? text.toLowerCase(Locale.ROOT) : text;
+        String haystack = latin ? lowerText : text;
         String needle = latin ? term.toLowerCase(Locale.ROOT) : term;
         int count = 0;
         for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length())) {

@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GazetteerMatcherTest {
     private final GazetteerMatcher matcher = new GazetteerMatcher(FixedClassifyConfig.DEFAULTS);
 
     @Test
-    void provincialLevelDivisionsAreLoaded() {
-        assertEquals(34, matcher.regionCount());
+    void provincesCitiesAndCountriesAreLoaded() {
+        assertEquals(34 + 333 + 246, matcher.regionCount());
     }
 
     @Test
@@ -22,7 +23,31 @@ class GazetteerMatcherTest {
         List<Label> regions = matcher.regions(new WeightedText("江苏：奋力夺取疫情防控和经济社会发展双胜利",
                 "江苏省委常委会召开会议。支援湖北的工作坚决有力，南京、苏州、无锡做好防控。"));
         assertEquals("CN-JS", regions.get(0).code());
-        assertEquals(1, regions.size(), regions.toString());
+        assertEquals(List.of("CN-JS"), regions.stream().map(Label::code).filter(c -> c.length() == 5).toList());
+    }
+
+    @Test
+    void citiesFollowTheirProvinceWithTheirOwnCode() {
+        List<String> regions = matcher.regions(new WeightedText("南京疫情防控", "江苏省委常委会召开会议，南京要加强管控。"))
+                .stream().map(Label::code).toList();
+        assertEquals(List.of("CN-JS", "CN-320100"), regions);
+    }
+
+    @Test
+    void countriesComeAfterChineseRegionsAndALongerNameHidesAShorterOne() {
+        List<String> regions = matcher.regions(new WeightedText("江苏企业赴印度尼西亚投资",
+                "江苏省企业在印度尼西亚、印度尼西亚雅加达签约。")).stream().map(Label::code).toList();
+        assertEquals(List.of("CN-JS", "ID"), regions);
+    }
+
+    @Test
+    void englishCountryNamesAreWholeWords() {
+        List<String> regions = matcher.regions(new WeightedText("Blair visits France",
+                "He met the leaders of Germany and Great Britain. Germany and Great Britain back France. "
+                        + "Frances said."))
+                .stream().map(Label::code).toList();
+        assertEquals("FR", regions.get(0));
+        assertTrue(regions.containsAll(List.of("GB", "DE")), regions.toString());
     }
 
     @Test

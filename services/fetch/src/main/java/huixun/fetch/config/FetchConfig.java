@@ -48,6 +48,31 @@ public interface FetchConfig {
 
     Retry retry();
 
+    Feeds feeds();
+
+    /** Feed and sitemap subscriptions. */
+    interface Feeds {
+        /** Whether subscriptions are polled (the API works either way). */
+        @WithDefault("true")
+        boolean pollingEnabled();
+
+        /** How often the poller looks for due subscriptions. A feed is polled at most this late. */
+        @WithDefault("15s")
+        Duration tick();
+
+        /** The interval of a subscription that gives none. */
+        @WithDefault("15m")
+        Duration defaultInterval();
+
+        /** The shortest interval a subscription may ask for: polling more often only burdens the site. */
+        @WithDefault("60s")
+        Duration minInterval();
+
+        /** Due subscriptions claimed per tick (per replica); the rest wait for the next tick. */
+        @WithDefault("50")
+        int maxPerTick();
+    }
+
     /** How hard the fetcher presses on each host, and how much it does at once. */
     interface Politeness {
         /**

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,6 +49,12 @@ public class PageClient {
     /** A missing Content-Type is read as HTML: old servers omit it, and the charset detector copes either way. */
     private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
     private static final String ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+    /** RSS, Atom, RDF (RSS 1.0), JSON Feed and sitemaps (XML, possibly gzipped; plain text sitemaps too). */
+    private static final Set<String> FEED_TYPES = Set.of("application/rss+xml", "application/atom+xml",
+            "application/rdf+xml", "application/xml", "text/xml", "application/feed+json", "application/json",
+            "text/plain", "application/gzip", "application/x-gzip");
+    private static final String FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/feed+json,"
+            + "application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.1";
     /** RFC 9309 §2.5: crawlers must parse at least 500 KiB of robots.txt; more is not read. */
     private static final long ROBOTS_MAX_BYTES = 512 * 1024;
 
@@ -85,7 +92,16 @@ public class PageClient {
      * failure (refused address, network error, timeout, limit, non-2xx status); fails only on a bug.
      */
     public Uni<FetchOutcome> fetch(WebUrl url) {
-        return fetch(url, new Accepted(HTML_TYPES, limits.maxBytes()));
+        return fetch(url, new Accepted(HTML_TYPES, limits.maxBytes(), ACCEPT, null));
+    }
+
+    /**
+     * Fetches a feed or sitemap like a page (guard at every hop, same timeouts and size cap) but of a feed media
+     * type, as a conditional request when {@code validators} has any: a 304 completes with
+     * {@link FetchOutcome.NotModified}.
+     */
+    public Uni<FetchOutcome> fetchFeed(WebUrl url, FetchOutcome.Validators validators) {
+        return fetch(url, new Accepted(FEED_TYPES, limits.maxBytes(), FEED_ACCEPT, validators));
     }
 
     /**
@@ -93,7 +109,7 @@ public class PageClient {
      * 512 KiB; a larger file fails {@code too_large}.
      */
     public Uni<FetchOutcome> fetchRobots(WebUrl url) {
-        return fetch(url, new Accepted(Set.of(), ROBOTS_MAX_BYTES));
+        return fetch(url, new Accepted(Set.of(), ROBOTS_MAX_BYTES, ACCEPT, null));
     }
 
     private Uni<FetchOutcome> fetch(WebUrl url, Accepted accepted) {
@@ -135,7 +151,14 @@ public class PageClient {
                 .setIdleTimeout(limits.idleTimeout().toMillis())
                 .setFollowRedirects(false)
                 .putHeader("User-Agent", userAgent)
-                .putHeader("Accept", ACCEPT);
+                .putHeader("Accept", exchange.accepted.accept());
+        FetchOutcome.Validators validators = exchange.accepted.validators();
+        if (validators != null && validators.etag() != null) {
+            options.putHeader("If-None-Match", validators.etag());
+        }
+        if (validators != null && validators.lastModified() != null) {
+            options.putHeader("If-Modified-Since", validators.lastModified());
+        }
         return client.request(options)
                 .invoke(request -> exchange.attach(url, request))
                 .flatMap(HttpClientRequest::send)
@@ -164,6 +187,10 @@ public class PageClient {
             }
             return hop(next, redirects + 1, visited, exchange);
         }
+        if (status == 304 && exchange.accepted.validators() != null) {
+            exchange.discard(response);
+            return Uni.createFrom().item(new FetchOutcome.NotModified());
+        }
         if (status < 200 || status > 299) {
             exchange.discard(response);
             return Uni.createFrom().failure(new FetchException(FailureReason.http(status), "The server answered "
@@ -175,7 +202,8 @@ public class PageClient {
         Set<String> types = exchange.accepted.mediaTypes();
         if (!mediaType.isEmpty() && !types.isEmpty() && !types.contains(mediaType)) {
             exchange.discard(response);
-            return failure(FailureReason.UNSUPPORTED_CONTENT_TYPE, url + " is " + mediaType + ", not HTML.");
+            return failure(FailureReason.UNSUPPORTED_CONTENT_TYPE, url + " is " + mediaType + ", not one of "
+                    + types + ".");
         }
         // Content-Length is only present when the body is not compressed (the client drops it when it inflates),
         // so it is the decoded size: refuse a declared oversize page before reading any of it.
@@ -186,8 +214,17 @@ public class PageClient {
             return failure(FailureReason.TOO_LARGE, url + " declares " + contentLength + " bytes; the limit is "
                     + exchange.accepted.maxBytes() + ".");
         }
-        return readBody(url, response, exchange)
-                .map(body -> new FetchOutcome.Fetched(url.toString(), status, contentType, body));
+        return readBody(url, response, exchange).flatMap(body -> {
+            // A page type on a binary body (an image behind text/html) would reach normalise as garbage text.
+            Optional<String> binary = HTML_TYPES.contains(mediaType) || mediaType.isEmpty()
+                    ? BinarySniffer.binaryKind(body) : Optional.empty();
+            if (binary.isPresent()) {
+                return failure(FailureReason.UNSUPPORTED_CONTENT_TYPE, url + " is served as "
+                        + (mediaType.isEmpty() ? "a page" : mediaType) + " but is a " + binary.get() + ".");
+            }
+            return Uni.createFrom().item(new FetchOutcome.Fetched(url.toString(), status, contentType, body,
+                    new FetchOutcome.Validators(response.getHeader("ETag"), response.getHeader("Last-Modified"))));
+        });
     }
 
     /** Reads the body chunk by chunk and stops as soon as it passes the cap, without buffering the excess. */
@@ -305,7 +342,11 @@ public class PageClient {
         }
     }
 
-    /** What a fetch accepts: these media types (empty: any) and at most this many body bytes. */
-    private record Accepted(Set<String> mediaTypes, long maxBytes) {
+    /**
+     * What a fetch accepts: these media types (empty: any) and at most this many body bytes; the Accept header that
+     * says so, and the validators of a conditional request (null: unconditional).
+     */
+    private record Accepted(Set<String> mediaTypes, long maxBytes, String accept,
+                            FetchOutcome.Validators validators) {
     }
 }

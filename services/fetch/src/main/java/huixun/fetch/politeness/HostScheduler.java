@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * {@code maxRunning} jobs run at once; at most {@code maxPending} are held (running, waiting for their host, or
  * waiting for a slot), and {@link #admission} tells the consumer to stop taking records until one finishes.
  *
- * <p>State lives in memory: a restart forgets when each host was last fetched. A restart takes longer than any
- * usual delay, and the topic is keyed by host, so two replicas never hold the same host.
+ * <p>State lives in memory: a restart forgets when each host was last fetched. {@link HostSlots} keeps the delay
+ * across restarts and replicas (a partition that moves between them) in PostgreSQL.
  */
 public final class HostScheduler {
     private static final long MIN_TIMER_NANOS = 1_000_000;

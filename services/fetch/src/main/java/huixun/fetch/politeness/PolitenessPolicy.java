@@ -2,6 +2,8 @@ package huixun.fetch.politeness;
 
 import huixun.fetch.config.FetchConfig;
 import huixun.fetch.robots.RobotsCache;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -17,6 +19,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class PolitenessPolicy {
+    public static final String QUEUE_DEPTH = "huixun.fetch.queue.depth";
+
     private final FetchConfig.Politeness config;
     private final Map<String, Duration> hostDelays;
     private final RobotsCache robots;
@@ -36,11 +40,18 @@ public class PolitenessPolicy {
                 .orElse(configured);
     }
 
-    /** The scheduler the fetch stage hands its submissions to; timers run on Mutiny's shared scheduler. */
+    /**
+     * The scheduler the fetch stage hands its submissions to; timers run on Mutiny's shared scheduler. Its queue
+     * depth is the gauge {@value #QUEUE_DEPTH} (all hosts together: a tag per host would be unbounded).
+     */
     @Produces
     @Singleton
-    HostScheduler scheduler() {
-        return new HostScheduler(config.maxInFlight(), config.maxPending(), this::delayFor,
+    HostScheduler scheduler(MeterRegistry registry) {
+        HostScheduler scheduler = new HostScheduler(config.maxInFlight(), config.maxPending(), this::delayFor,
                 Infrastructure.getDefaultWorkerPool(), System::nanoTime);
+        Gauge.builder(QUEUE_DEPTH, scheduler, HostScheduler::pending)
+                .description("Submissions held by the fetch scheduler: fetching, waiting for their host, or a slot")
+                .register(registry);
+        return scheduler;
     }
 }

@@ -9,7 +9,8 @@ import huixun.contracts.Problem;
  *
  * @param line   1-based position in the batch (array element or NDJSON line)
  * @param input  the URL as given, or the raw line when it held no URL
- * @param status 202, or the refusal's status (400 invalid URL, 503 broker unavailable)
+ * @param status 202, 200 for a known URL (its article and first submission; nothing queued), or the refusal's
+ *               status (400 invalid URL, 503 broker or store unavailable)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchResult(int line, String input, int status, String id, String submissionId, String url,

@@ -2,6 +2,8 @@ package huixun.fetch.submission;
 
 import huixun.contracts.ArticleId;
 import huixun.contracts.events.SubmissionAccepted;
+import huixun.fetch.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -21,9 +23,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /api/v1/submissions/batch}: per-line results, invalid lines reported, valid ones accepted. */
 @QuarkusTest
+@WithTestResource(PostgresTestResource.class)
 class BatchSubmissionTest {
     @Inject
     @Any
@@ -75,6 +79,26 @@ class BatchSubmissionTest {
                 .body("results[1].problem.detail", containsString("not JSON"))
                 .body("results[2].line", equalTo(4))
                 .body("results[2].url", equalTo("https://c.example/2"));
+    }
+
+    @Test
+    void knownLinesAreAnsweredOkAndRefreshQueuesThemAgain() {
+        String body = "[\"https://f.example/1\", \"https://f.example/2\"]";
+        given().contentType(ContentType.JSON).body("[\"https://f.example/1\"]")
+                .when().post("/api/v1/submissions/batch").then().statusCode(200).body("accepted", equalTo(1));
+
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/submissions/batch")
+                .then().statusCode(200)
+                .body("accepted", equalTo(1)).body("known", equalTo(1)).body("rejected", equalTo(0))
+                .body("results[0].status", equalTo(200))
+                .body("results[0].id", equalTo(ArticleId.of("https://f.example/1")))
+                .body("results[1].status", equalTo(202));
+        assertEquals(2, submissions.received().size());
+
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/submissions/batch?refresh=true")
+                .then().statusCode(200).body("accepted", equalTo(2)).body("known", equalTo(0));
+        assertEquals(4, submissions.received().size());
+        assertTrue(submissions.received().subList(2, 4).stream().allMatch(m -> m.getPayload().value().refresh()));
     }
 
     @Test

@@ -4,6 +4,8 @@ import huixun.contracts.ArticleId;
 import huixun.contracts.ArticleStatus;
 import huixun.contracts.events.StatusChanged;
 import huixun.contracts.events.SubmissionAccepted;
+import huixun.fetch.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -21,13 +23,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The submission API on the in-memory connector. Submissions go to the {@code submissions-out} sink only: the
  * in-memory connector does not feed them back to the fetch stage, so nothing here fetches a page.
  */
 @QuarkusTest
+@WithTestResource(PostgresTestResource.class)
 class SubmissionResourceTest {
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -76,6 +82,35 @@ class SubmissionResourceTest {
         assertEquals(ArticleStatus.RECEIVED, received.status());
         assertEquals(canonical, received.url());
         assertEquals(record.value().submissionId(), received.submissionId());
+    }
+
+    @Test
+    void knownUrlIsAnsweredOkWithItsFirstSubmissionAndRefreshFetchesItAgain() {
+        String body = "{\"url\": \"https://known.example.cn/story.html\"}";
+        String id = ArticleId.of("https://known.example.cn/story.html");
+        String first = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/submissions")
+                .then().statusCode(202).extract().path("submissionId");
+
+        given().contentType(ContentType.JSON).body("{\"url\": \"https://KNOWN.example.cn/story.html#x\"}")
+                .when().post("/api/v1/submissions")
+                .then().statusCode(200)
+                .header("Location", equalTo("http://localhost:8084/api/v1/articles/" + id))
+                .body("id", equalTo(id))
+                .body("submissionId", equalTo(first))
+                .body("status", nullValue());
+        assertEquals(1, submissions.received().size(), "a known URL is not queued again");
+
+        String refreshed = given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/submissions?refresh=true")
+                .then().statusCode(202).body("id", equalTo(id)).body("status", equalTo("RECEIVED"))
+                .extract().path("submissionId");
+
+        assertEquals(2, submissions.received().size());
+        SubmissionAccepted again = submissions.received().get(1).getPayload().value();
+        assertTrue(again.refresh());
+        assertEquals(refreshed, again.submissionId());
+        assertNotEquals(first, refreshed);
+        assertEquals(2, statuses.received().size(), "a RECEIVED status per queued submission");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package huixun.fetch.submission;
 
+import huixun.fetch.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -17,6 +19,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
  * {@code %test} otherwise turns off or loosens.
  */
 @QuarkusTest
+@WithTestResource(PostgresTestResource.class)
 @TestProfile(WriteAccessTest.Production.class)
 class WriteAccessTest {
     private static final String TOKEN = "test-token-9f1c";

@@ -1,6 +1,7 @@
 package huixun.normalise.boilerplate;
 
 import huixun.normalise.metadata.MetadataRules;
+import org.jsoup.select.Evaluator;
 
 import java.util.List;
 import java.util.Optional;
@@ -63,8 +64,8 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
         return lines.stream().anyMatch(rule -> rule.pattern().matcher(line).matches());
     }
 
-    /** Elements matching {@code selector} (a jsoup CSS selector) are page chrome. */
-    public record RemovalRule(String id, String selector) {
+    /** Elements matching {@code selector} (a jsoup CSS selector, parsed once at load) are page chrome. */
+    public record RemovalRule(String id, Evaluator selector) {
     }
 
     /** A paragraph matching {@code pattern} in full is boilerplate. */

@@ -6,6 +6,8 @@ import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -200,7 +202,15 @@ public class BoilerplateRulesLoader {
                     selector(entry(metadata, "published-text"), "published-text"),
                     selector(entry(metadata, "author-meta"), "author-meta"),
                     selector(entry(metadata, "author-byline"), "author-byline"),
-                    patternFoundInExample(entry(metadata, "author-label"), "author-label"));
+                    patternFoundInExample(entry(metadata, "author-label"), "author-label"),
+                    selector(entry(metadata, "updated-meta"), "updated-meta"),
+                    selector(entry(metadata, "updated-time-element"), "updated-time-element"),
+                    selector(entry(metadata, "canonical"), "canonical"),
+                    selector(entry(metadata, "lead-image"), "lead-image"),
+                    selector(entry(metadata, "description"), "description"),
+                    selector(entry(metadata, "breadcrumb"), "breadcrumb"),
+                    patternFoundInExample(entry(metadata, "breadcrumb-home"), "breadcrumb-home"),
+                    selector(entry(metadata, "section"), "section"));
         }
 
         private Map<?, ?> entry(Map<?, ?> metadata, String id) throws InvalidRulesException {
@@ -234,15 +244,16 @@ public class BoilerplateRulesLoader {
             return id;
         }
 
-        private String selector(Map<?, ?> rule, String id) throws InvalidRulesException {
-            String selector = text(rule, "selector", id);
+        private Evaluator selector(Map<?, ?> rule, String id) throws InvalidRulesException {
             Document example = Jsoup.parse(text(rule, "example", id));
+            Evaluator selector;
             try {
-                if (example.select(selector).isEmpty()) {
-                    throw fail(id + ": selector matches nothing in its example");
-                }
+                selector = QueryParser.parse(text(rule, "selector", id));
             } catch (Selector.SelectorParseException e) {
                 throw new InvalidRulesException(source + ": " + id + ": not a valid selector: " + e.getMessage(), e);
+            }
+            if (example.select(selector).isEmpty()) {
+                throw fail(id + ": selector matches nothing in its example");
             }
             return selector;
         }

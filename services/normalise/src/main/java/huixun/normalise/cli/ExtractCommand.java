@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +36,10 @@ import java.util.stream.Stream;
  * {@code extract}: runs the service's extractor over a directory of saved pages, without Kafka or a database, and
  * writes one JSON line per page to standard output, in file-name order:
  * {@code {"id": <file stem>, "title", "text", "textOriginal", "published", "author", "lang", "script", "editor",
- * "originalTitle", "sourceName"}}, or {@code {"id", "failure": "not_an_article", "detail"}}. Progress and the
- * throughput go to standard error.
+ * "originalTitle", "sourceName", "updated", "canonicalUrl", "leadImage", "description", "siteCategories",
+ * "provenance"}}, or {@code {"id", "failure": "not_an_article"|"timeout"|"too_large", "detail"}}. Progress and the
+ * throughput go to standard error. Unlike the service, it sets no time or memory limit per page: its output must
+ * not depend on how busy the machine is.
  *
  * <pre>extract [--threads N] [--repeat N] [--out FILE] DIRECTORY</pre>
  *
@@ -160,10 +163,21 @@ public final class ExtractCommand {
             json.put("editor", article.editor());
             json.put("originalTitle", article.originalTitle());
             json.put("sourceName", article.sourceName());
-        } else {
+            json.put("updated", article.updatedAt() == null ? null : article.updatedAt().toString());
+            json.put("canonicalUrl", article.canonicalUrl());
+            json.put("leadImage", article.leadImage());
+            json.put("description", article.description());
+            json.put("siteCategories", article.siteCategories());
+            json.put("provenance", new TreeMap<>(article.provenance()));
+        } else if (extraction instanceof Extraction.NoArticle none) {
             json.put("text", "");
             json.put("failure", FailureReason.NOT_AN_ARTICLE);
-            json.put("detail", ((Extraction.NoArticle) extraction).detail());
+            json.put("detail", none.detail());
+        } else {
+            Extraction.OverLimit over = (Extraction.OverLimit) extraction;
+            json.put("text", "");
+            json.put("failure", over.reason());
+            json.put("detail", over.detail());
         }
         try {
             return JSON.writeValueAsString(json);

@@ -16,6 +16,7 @@ public class ExtractorProducer {
     @Produces
     @ApplicationScoped
     ArticleExtractor extractor(BoilerplateRulesLoader rules, NormaliseConfig config) {
-        return new ArticleExtractor(rules.require(), config.maxBodyChars(), config.minTextChars());
+        return new ArticleExtractor(rules.require(), config.maxBodyChars(), config.minTextChars(),
+                config.timeLimit(), config.maxAllocatedBytes());
     }
 }

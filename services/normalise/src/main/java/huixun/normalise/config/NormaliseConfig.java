@@ -3,6 +3,8 @@ package huixun.normalise.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** The normalise stage's own settings, {@code huixun.normalise.*}. */
 @ConfigMapping(prefix = "huixun.normalise")
 public interface NormaliseConfig {
@@ -20,4 +22,19 @@ public interface NormaliseConfig {
      */
     @WithDefault("50")
     int minTextChars();
+
+    /**
+     * Time the extraction of one page may take; a page still extracting then ends FAILED with reason {@code timeout}
+     * (stage normalise) and the consumer goes on with the next record. Real pages take a few milliseconds.
+     */
+    @WithDefault("2s")
+    Duration timeLimit();
+
+    /**
+     * Bytes the extraction of one page may allocate (measured per thread, an upper bound of the memory it holds); a
+     * page needing more ends FAILED with reason {@code too_large}. Real pages allocate a few MiB (the benchmark pages
+     * at most 13 MiB); a 2,000,000-character single-line page about 170 MiB.
+     */
+    @WithDefault("1073741824")
+    long maxAllocatedBytes();
 }

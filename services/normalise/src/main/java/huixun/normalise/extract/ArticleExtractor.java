@@ -1,5 +1,7 @@
 package huixun.normalise.extract;
 
+import huixun.normalise.budget.BudgetedReader;
+import huixun.normalise.budget.ExtractionBudget;
 import huixun.normalise.boilerplate.BoilerplateRules;
 import huixun.normalise.metadata.MetadataReader;
 import huixun.normalise.metadata.PageMetadata;
@@ -7,12 +9,14 @@ import huixun.normalise.text.TextWeight;
 import huixun.normalise.zh.ChineseConverter;
 import huixun.normalise.zh.ScriptDetector;
 import huixun.normalise.zh.TextNormaliser;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +29,7 @@ import java.util.stream.Collectors;
  * plain text and as sanitised HTML. Chinese text is normalised on the way (pinyin annotations, full-width letters,
  * stray spaces, boilerplate lines moved into fields) and Traditional Chinese is converted to Simplified, keeping the
  * original as {@code textOriginal}. Plain Java on jsoup, thread-safe, used by the stage and the extract CLI alike.
+ * Every extraction runs within a time and memory budget ({@link ExtractionBudget}).
  */
 public class ArticleExtractor {
     private final MetadataReader metadata;
@@ -33,6 +38,8 @@ public class ArticleExtractor {
     private final BlockCollector collector;
     private final int maxBodyChars;
     private final int minTextChars;
+    private final Duration timeLimit;
+    private final long maxAllocatedBytes;
     private final TextNormaliser normaliser = new TextNormaliser();
     private final ScriptDetector scripts = new ScriptDetector();
     private final Map<ChineseConverter.Variant, ChineseConverter> converters = Map.of(
@@ -41,15 +48,28 @@ public class ArticleExtractor {
             ChineseConverter.Variant.HK2S, new ChineseConverter(ChineseConverter.Variant.HK2S));
 
     /**
-     * @param maxBodyChars characters of a page parsed at most; the rest is ignored
-     * @param minTextChars letters the body needs; fewer make the page {@link Extraction.NoArticle}
+     * An extractor without time or memory limit, for the extract command and tests: their output must not depend on
+     * how busy the machine is. The service sets limits ({@code huixun.normalise.time-limit}).
      */
     public ArticleExtractor(BoilerplateRules rules, int maxBodyChars, int minTextChars) {
+        this(rules, maxBodyChars, minTextChars, ExtractionBudget.NO_TIME_LIMIT, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxBodyChars      characters of a page parsed at most; the rest is ignored
+     * @param minTextChars      letters the body needs; fewer make the page {@link Extraction.NoArticle}
+     * @param timeLimit         time one page may take; a slower page is {@link Extraction.OverLimit}
+     * @param maxAllocatedBytes bytes one page may allocate; a page needing more is {@link Extraction.OverLimit}
+     */
+    public ArticleExtractor(BoilerplateRules rules, int maxBodyChars, int minTextChars, Duration timeLimit,
+                            long maxAllocatedBytes) {
         this.metadata = new MetadataReader(rules.metadata());
         this.chrome = new ChromeRemover(rules.removals());
         this.collector = new BlockCollector(rules);
         this.maxBodyChars = maxBodyChars;
         this.minTextChars = minTextChars;
+        this.timeLimit = timeLimit;
+        this.maxAllocatedBytes = maxAllocatedBytes;
     }
 
     /**
@@ -58,14 +78,28 @@ public class ArticleExtractor {
      *                against it; without one they are dropped
      */
     public Extraction extract(String html, String baseUrl) {
-        Document page = Jsoup.parse(truncate(html == null ? "" : html), baseUrl == null ? "" : baseUrl);
-        PageMetadata meta = metadata.read(page);
-        chrome.strip(page);
-        List<Element> containers = locator.locate(page.body());
+        ExtractionBudget budget = ExtractionBudget.start(timeLimit, maxAllocatedBytes);
+        try {
+            return extract(html, baseUrl, budget);
+        } catch (ExtractionBudget.Exceeded e) {
+            return new Extraction.OverLimit(e.reason(), e.getMessage());
+        }
+    }
+
+    private Extraction extract(String html, String baseUrl, ExtractionBudget budget) {
+        // The parser pulls the page through a reader that checks the budget at every buffer it reads: parsing some
+        // malformed pages costs more than linear time, and jsoup offers no other way to stop it.
+        Document page = Parser.htmlParser().parseInput(new BudgetedReader(truncate(html == null ? "" : html), budget),
+                baseUrl == null ? "" : baseUrl);
+        budget.checkNow("parsing");
+        PageMetadata meta = metadata.read(page, budget);
+        chrome.strip(page, budget);
+        List<Element> containers = locator.locate(page.body(), budget);
         if (containers.isEmpty()) {
             return new Extraction.NoArticle("no paragraph of text on the page");
         }
-        BlockCollector.Collected collected = collector.collect(containers);
+        BlockCollector.Collected collected = collector.collect(containers, budget);
+        budget.checkNow("collecting paragraphs");
         String original = text(collected.blocks());
         int letters = TextWeight.letters(original);
         if (letters < minTextChars) {
@@ -73,17 +107,45 @@ public class ArticleExtractor {
                     + minTextChars);
         }
         ScriptDetector.Detected detected = scripts.detect(original);
-        String language = detected.language() != null ? detected.language() : meta.language();
+        Map<String, String> provenance = new HashMap<>(meta.provenance());
+        String language = meta.language();
+        if (detected.language() != null) {
+            language = detected.language();
+            provenance.put("language", "text");
+        }
         UnaryOperator<String> simplify = "Hant".equals(detected.script())
                 ? converter(page)::toSimplified : UnaryOperator.identity();
-        List<Block> blocks = "Hant".equals(detected.script()) ? convert(collected.blocks(), simplify)
+        List<Block> blocks = "Hant".equals(detected.script()) ? convert(collected.blocks(), simplify, budget)
                 : collected.blocks();
         Map<BoilerplateRules.Field, String> fields = collected.fields();
+        String leadImage = meta.leadImage();
+        if (leadImage == null) {
+            leadImage = blocks.stream().filter(Block::isImage).map(Block::src).findFirst().orElse(null);
+            if (leadImage != null) {
+                provenance.put("leadImage", "body image");
+            }
+        }
+        fieldProvenance(fields, provenance);
+        budget.checkNow("rendering HTML");
         return new Extraction.Article(field(meta.title(), simplify), text(blocks),
                 ArticleHtml.render(blocks, page.baseUri()), meta.publishedAt(), field(meta.author(), simplify),
                 language, original, detected.script(), field(fields.get(BoilerplateRules.Field.EDITOR), simplify),
                 field(fields.get(BoilerplateRules.Field.ORIGINAL_TITLE), simplify),
-                field(fields.get(BoilerplateRules.Field.SOURCE_NAME), simplify));
+                field(fields.get(BoilerplateRules.Field.SOURCE_NAME), simplify), meta.updatedAt(),
+                meta.canonicalUrl(), leadImage, field(meta.description(), simplify),
+                meta.siteCategories().stream().map(category -> field(category, simplify)).toList(), provenance);
+    }
+
+    /** The fields moved out of the body came from a line of it. */
+    private static void fieldProvenance(Map<BoilerplateRules.Field, String> fields, Map<String, String> provenance) {
+        for (BoilerplateRules.Field field : fields.keySet()) {
+            String name = switch (field) {
+                case EDITOR -> "editor";
+                case ORIGINAL_TITLE -> "originalTitle";
+                case SOURCE_NAME -> "sourceName";
+            };
+            provenance.put(name, "body line");
+        }
     }
 
     /**
@@ -113,9 +175,11 @@ public class ArticleExtractor {
     }
 
     /** The blocks with their text, and the text of their inline content, converted; images unchanged. */
-    private static List<Block> convert(List<Block> blocks, UnaryOperator<String> simplify) {
+    private static List<Block> convert(List<Block> blocks, UnaryOperator<String> simplify,
+                                       ExtractionBudget budget) {
         List<Block> converted = new ArrayList<>(blocks.size());
         for (Block block : blocks) {
+            budget.check("converting to Simplified");
             if (block.isImage()) {
                 converted.add(block);
                 continue;

@@ -1,5 +1,6 @@
 package huixun.normalise.extract;
 
+import huixun.normalise.budget.ExtractionBudget;
 import huixun.normalise.boilerplate.BoilerplateRules;
 import huixun.normalise.text.TextWeight;
 import huixun.normalise.zh.TextNormaliser;
@@ -33,8 +34,8 @@ final class BlockCollector {
     record Collected(List<Block> blocks, Map<BoilerplateRules.Field, String> fields) {
     }
 
-    Collected collect(List<Element> containers) {
-        Walk walk = new Walk();
+    Collected collect(List<Element> containers, ExtractionBudget budget) {
+        Walk walk = new Walk(budget);
         for (Element container : containers) {
             Context context = Context.ROOT.enter(container);
             if (!context.skip()) {
@@ -74,9 +75,15 @@ final class BlockCollector {
         private final List<Block> blocks = new ArrayList<>();
         private final List<Node> pending = new ArrayList<>();
         private final Map<BoilerplateRules.Field, String> fields = new EnumMap<>(BoilerplateRules.Field.class);
+        private final ExtractionBudget budget;
+
+        Walk(ExtractionBudget budget) {
+            this.budget = budget;
+        }
 
         void children(Element parent, Context context) {
             for (Node node : parent.childNodes()) {
+                budget.check("collecting paragraphs");
                 if (node instanceof TextNode) {
                     pending.add(node);
                 } else if (node instanceof Element element) {
@@ -130,7 +137,7 @@ final class BlockCollector {
             }
             int linked = 0;
             for (Element link : content.getElementsByTag("a")) {
-                linked += TextWeight.letters(link.text());
+                linked += TextWeight.letters(link);
             }
             // A line that is mostly links is navigation inside the article ("相关阅读：…", "点击进入专题").
             if (2 * linked > letters || rules.isBoilerplateLine(text)) {

@@ -1,5 +1,6 @@
 package huixun.normalise.extract;
 
+import huixun.normalise.budget.ExtractionBudget;
 import huixun.normalise.text.TextWeight;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -36,12 +37,13 @@ final class ContentLocator {
     private static final int CANDIDATES = 8;
 
     /** The elements holding the article, in document order; empty when the page has no text to speak of. */
-    List<Element> locate(Element body) {
+    List<Element> locate(Element body, ExtractionBudget budget) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         // Document order of the scored elements: ranking ties must not depend on identity hash codes, which differ
         // from run to run (an extraction would not be reproducible).
         List<Element> order = new ArrayList<>();
         for (Element element : body.getAllElements()) {
+            budget.check("scoring text");
             InlineText own = InlineText.of(element);
             if (own.letters() < MIN_UNIT_LETTERS) {
                 continue;
@@ -85,12 +87,21 @@ final class ContentLocator {
     }
 
     private static List<Element> withSiblings(Element best, double bestScore, Map<Element, Double> scores) {
+        // A container that is the only child of its wrapper (NYT's StoryBodyCompanionColumn > div > p) has no
+        // siblings of its own: the other parts of the article are the wrapper's siblings. Compare them with the
+        // wrapper, which is credited the same way they are.
+        double anchorScore = bestScore;
+        while (best.parent() != null && best.parent().childrenSize() == 1 && best.parent().parent() != null
+                && !"body".equals(best.parent().normalName())) {
+            best = best.parent();
+            anchorScore = scores.getOrDefault(best, anchorScore);
+        }
         Element parent = best.parent();
         if (parent == null) {
             return List.of(best);
         }
         List<Element> chosen = new ArrayList<>();
-        double threshold = SIBLING_SHARE * bestScore;
+        double threshold = SIBLING_SHARE * anchorScore;
         for (Element sibling : parent.children()) {
             if (sibling == best || isAlike(sibling, threshold, scores)) {
                 chosen.add(sibling);
@@ -116,13 +127,13 @@ final class ContentLocator {
 
     /** Share of an element's letters that sit inside links. */
     private static double linkDensity(Element element) {
-        int letters = TextWeight.letters(element.text());
+        int letters = TextWeight.letters(element);
         if (letters == 0) {
             return 0;
         }
         int linked = 0;
         for (Element link : element.getElementsByTag("a")) {
-            linked += TextWeight.letters(link.text());
+            linked += TextWeight.letters(link);
         }
         return Math.min(1, (double) linked / letters);
     }
@@ -130,25 +141,25 @@ final class ContentLocator {
     /** The text an element holds itself: its text nodes and those of its inline children, not of child blocks. */
     record InlineText(int letters, int linkedLetters) {
         static InlineText of(Element element) {
-            StringBuilder all = new StringBuilder();
-            StringBuilder linked = new StringBuilder();
-            collect(element, all, linked, "a".equals(element.normalName()));
-            return new InlineText(TextWeight.letters(all), TextWeight.letters(linked));
+            int[] counts = new int[2]; // letters, linked letters: counted as found, no text is built
+            collect(element, counts, "a".equals(element.normalName()));
+            return new InlineText(counts[0], counts[1]);
         }
 
         double linkDensity() {
             return letters == 0 ? 0 : Math.min(1, (double) linkedLetters / letters);
         }
 
-        private static void collect(Element element, StringBuilder all, StringBuilder linked, boolean inLink) {
+        private static void collect(Element element, int[] counts, boolean inLink) {
             for (Node child : element.childNodes()) {
                 if (child instanceof TextNode text) {
-                    all.append(text.text());
+                    int letters = TextWeight.letters(text.getWholeText());
+                    counts[0] += letters;
                     if (inLink) {
-                        linked.append(text.text());
+                        counts[1] += letters;
                     }
                 } else if (child instanceof Element inline && inline.tag().isInline()) {
-                    collect(inline, all, linked, inLink || "a".equals(inline.normalName()));
+                    collect(inline, counts, inLink || "a".equals(inline.normalName()));
                 }
             }
         }

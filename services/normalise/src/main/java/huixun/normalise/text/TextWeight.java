@@ -1,5 +1,9 @@
 package huixun.normalise.text;
 
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+
 /**
  * Measures text so that Chinese and English pages compare: a CJK character carries about as much as an English
  * word's letters do, and Chinese has no spaces to count words by, so every letter or digit counts one and
@@ -20,6 +24,21 @@ public final class TextWeight {
             i += Character.charCount(cp);
         }
         return count;
+    }
+
+    /**
+     * Letters and digits in the text of {@code element}, counted over its text nodes: the same count as
+     * {@code letters(element.text())} without building that string (whitespace, which text() normalises, counts
+     * nothing), which matters for the elements walked many times per page.
+     */
+    public static int letters(Element element) {
+        int[] count = {0};
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode text) {
+                count[0] += letters(text.getWholeText());
+            }
+        }, element);
+        return count[0];
     }
 
     /** Han ideographs, kana and hangul in {@code text}. */

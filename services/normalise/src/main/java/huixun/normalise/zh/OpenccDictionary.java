@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +23,25 @@ final class OpenccDictionary {
     /** OpenCC's marker before a line whose rare Simplified form belongs in the tofu-risk extension dictionary. */
     private static final String TOFU_RISK = "# @tofu-risk:";
 
+    /** OpenCC's longest key has 10 UTF-16 units; the lengths of the keys at a first unit fit one int's bits. */
+    private static final int MAX_KEY_LENGTH = Integer.SIZE;
+
     private final Map<String, String> entries;
-    private final int maxKeyLength;
-    /** The first UTF-16 unit of every key: most positions of a text start no key, and need no lookup at all. */
-    private final BitSet firstUnits = new BitSet(Character.MAX_VALUE + 1);
+    /**
+     * For each first UTF-16 unit, bit {@code n - 1} is set when a key of {@code n} units starts with it: most
+     * positions of a text start no key and need no lookup, and the others look up only the lengths keys have there
+     * (one or two, rather than every length up to the longest key).
+     */
+    private final int[] keyLengths = new int[Character.MAX_VALUE + 1];
 
     private OpenccDictionary(Map<String, String> entries) {
         this.entries = Map.copyOf(entries);
-        this.maxKeyLength = entries.keySet().stream().mapToInt(String::length).max().orElse(0);
-        entries.keySet().forEach(key -> firstUnits.set(key.charAt(0)));
+        for (String key : entries.keySet()) {
+            if (key.length() > MAX_KEY_LENGTH) {
+                throw new IllegalArgumentException("OpenCC key longer than " + MAX_KEY_LENGTH + " units: " + key);
+            }
+            keyLengths[key.charAt(0)] |= 1 << (key.length() - 1);
+        }
     }
 
     /** The dictionary {@code zh/opencc/<name>.txt} from the classpath. */
@@ -73,15 +82,18 @@ final class OpenccDictionary {
 
     /** The longest key that {@code text} has at {@code from}, with its value; null when none. */
     Match longestMatch(CharSequence text, int from) {
-        if (!firstUnits.get(text.charAt(from))) {
-            return null;
+        int lengths = keyLengths[text.charAt(from)];
+        int available = text.length() - from;
+        if (available < MAX_KEY_LENGTH) {
+            lengths &= (1 << available) - 1; // keys longer than the rest of the text cannot match
         }
-        int longest = Math.min(maxKeyLength, text.length() - from);
-        for (int length = longest; length > 0; length--) {
+        while (lengths != 0) {
+            int length = MAX_KEY_LENGTH - Integer.numberOfLeadingZeros(lengths);
             String value = entries.get(text.subSequence(from, from + length).toString());
             if (value != null) {
                 return new Match(length, value);
             }
+            lengths &= ~(1 << (length - 1));
         }
         return null;
     }

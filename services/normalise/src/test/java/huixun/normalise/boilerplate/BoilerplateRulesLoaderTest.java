@@ -31,6 +31,15 @@ class BoilerplateRulesLoaderTest {
               author-meta: {why: w, selector: 'meta[name=author]', example: '<meta name="author">'}
               author-byline: {why: w, selector: '.author', example: '<span class="author">a</span>'}
               author-label: {why: w, pattern: '^作者[:：]', example: '作者：a'}
+              updated-meta: {why: w, selector: 'meta[name=lastmod]', example: '<meta name="lastmod">'}
+              updated-time-element: {why: w, selector: 'time[itemprop=dateModified]',
+                                     example: '<time itemprop="dateModified">x</time>'}
+              canonical: {why: w, selector: 'link[rel=canonical]', example: '<link rel="canonical">'}
+              lead-image: {why: w, selector: 'meta[property=og:image]', example: '<meta property="og:image">'}
+              description: {why: w, selector: 'meta[name=description]', example: '<meta name="description">'}
+              breadcrumb: {why: w, selector: '.breadcrumb', example: '<div class="breadcrumb">a</div>'}
+              breadcrumb-home: {why: w, pattern: '^首页$', example: '首页'}
+              section: {why: w, selector: 'meta[name=section]', example: '<meta name="section">'}
             """;
     private static final String VALID_RULES = """
             version: 1
@@ -51,7 +60,7 @@ class BoilerplateRulesLoaderTest {
     void aValidFileLoads() throws InvalidRulesException {
         BoilerplateRules rules = BoilerplateRulesLoader.parse(yaml(VALID_RULES + METADATA), "test.yml");
         assertEquals("comments", rules.removals().get(0).id());
-        assertEquals("h1", rules.metadata().headline());
+        assertEquals("h1", rules.metadata().headline().toString());
     }
 
     @ParameterizedTest

@@ -58,7 +58,8 @@ class ExtractionGateTest {
             Path html = BENCH.resolve(set).resolve("html").resolve(page.getKey() + ".html");
             String prediction = "";
             if (Files.isRegularFile(html)) {
-                Extraction extraction = extractor.extract(CharsetDetector.decode(null, Files.readAllBytes(html)).html(), null);
+                String decoded = CharsetDetector.decode(null, Files.readAllBytes(html)).html();
+                Extraction extraction = extractor.extract(decoded, null);
                 prediction = extraction instanceof Extraction.Article article ? article.text() : "";
             }
             JsonNode body = page.getValue().get("articleBody");

@@ -153,6 +153,37 @@ class ArticleExtractorTest {
                 () -> assertFalse(article.text().contains("限时优惠"), article.text()));
     }
 
+    /** Session 2: the NYT wraps each part of an article twice; before, only the best part was kept. */
+    @Test
+    void articleInWrappedColumnsKeepsEveryColumn() {
+        String html = "<html><body><article><section>"
+                + "<div class=\"column\"><div class=\"inner\">" + paragraphs("第一栏", 4) + "</div></div>"
+                + "<div class=\"column\"><div class=\"inner\">" + paragraphs("第二栏", 2) + "</div></div>"
+                + "<div class=\"column\"><div class=\"inner\">" + paragraphs("第三栏", 1) + "</div></div>"
+                + "</section></article></body></html>";
+        String text = assertInstanceOf(Extraction.Article.class, extractor.extract(html, "https://example.cn/a"))
+                .text();
+        assertAll(
+                () -> assertTrue(text.contains("第一栏第4段"), text),
+                () -> assertTrue(text.contains("第二栏第2段"), text),
+                () -> assertTrue(text.contains("第三栏第1段"), text));
+    }
+
+    @Test
+    void legalNoticeBlockUnderTheArticleIsDropped() {
+        String html = "<html><body><div><div class=\"content\">" + paragraphs("正文", 4) + "</div>"
+                + "<div id=\"used\"><span><p><b>反侵权公告：</b></p><p>根据《中华人民共和国著作权法》等法律法规，未经书面"
+                + "许可，擅自转载本报社作品的，将涉嫌侵犯著作权人合法权益。为规范网络转载行为，本报社郑重公告。</p>"
+                + "<p>一、任何单位或个人使用本报社的原创内容，必须事先取得本报社书面授权。</p></span></div>"
+                + "</div></body></html>";
+        String text = assertInstanceOf(Extraction.Article.class, extractor.extract(html, "https://example.cn/a"))
+                .text();
+        assertAll(
+                () -> assertTrue(text.contains("正文第4段"), text),
+                () -> assertFalse(text.contains("反侵权公告"), text),
+                () -> assertFalse(text.contains("书面授权"), text));
+    }
+
     @Test
     void wrapperWithAChromeClassNameKeepsTheArticle() {
         String html = "<html><body><div class=\"share-wrap\">" + paragraphs("正文", 4) + "</div>"
@@ -217,6 +248,35 @@ class ArticleExtractorTest {
         String text = assertInstanceOf(Extraction.Article.class, small.extract(first + rest, null)).text();
         assertTrue(text.contains("开头第3段"), text);
         assertFalse(text.contains("超出上限"), text);
+    }
+
+    @Test
+    void leadImageFallsBackToTheFirstBodyImageAndProvenanceNamesEverySource() {
+        String html = "<html lang=\"zh-CN\"><head><title>省委召开会议_某网</title>"
+                + "<meta property=\"og:description\" content=\"會議概要\"></head><body>"
+                + "<div class=\"bread\"><a href=\"/\">首页</a> &gt; <a href=\"/gd/\">滚动</a></div>"
+                + "<div><h1>省委召开会议</h1><img src=\"/img/first.jpg\"><img src=\"/img/second.jpg\">"
+                + paragraphs("正文", 3) + "<p>责任编辑：张亚楠</p></div></body></html>";
+        Extraction.Article article = assertInstanceOf(Extraction.Article.class,
+                extractor.extract(html, "https://example.cn/news/a.html"));
+        assertEquals("https://example.cn/img/first.jpg", article.leadImage());
+        assertEquals(List.of("滚动"), article.siteCategories());
+        assertEquals("會議概要", article.description());
+        assertEquals(Map.of("title", "h1", "language", "text", "leadImage", "body image", "description",
+                "og:description", "siteCategories", "breadcrumb", "editor", "body line"), article.provenance());
+    }
+
+    @Test
+    void traditionalDescriptionAndCategoriesAreSimplified() {
+        String html = "<html lang=\"zh-TW\"><head><meta property=\"og:description\" content=\"經濟會議\">"
+                + "<meta property=\"article:section\" content=\"財經\"></head><body><div>"
+                + "<p>這是一段足夠長的正文文字，講述了會議的主要內容和下一步的工作安排，以及各方的意見與建議。</p>"
+                + "<p>會議指出，要堅持穩中求進工作總基調，完整準確全面貫徹新發展理念，推動經濟高質量發展。</p>"
+                + "</div></body></html>";
+        Extraction.Article article = assertInstanceOf(Extraction.Article.class, extractor.extract(html, null));
+        assertEquals("Hant", article.script());
+        assertEquals("经济会议", article.description());
+        assertEquals(List.of("财经"), article.siteCategories());
     }
 
     private static Extraction.Article extract(SamplePage page) {

@@ -3,17 +3,25 @@ package huixun.normalise.extract;
 import huixun.normalise.boilerplate.BoilerplateRulesLoader;
 import huixun.normalise.boilerplate.InvalidRulesException;
 import org.junit.jupiter.api.BeforeAll;
+import huixun.contracts.FailureReason;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Pages built to hurt a parser: the extractor must return an outcome (article or not) without an exception, so the
- * consumer never goes down on one page. Time is bounded by {@code max-body-chars}; it is not asserted here.
+ * consumer never goes down on one page. The time and memory budget is tested with limits every page exceeds, so
+ * the outcome does not depend on the speed of the machine.
  */
 class PathologicalPageTest {
+    private static final String NESTED = "<html><body>" + "<div>".repeat(100_000)
+            + "<p>这是一段足够长的正文文字，讲述了会议的主要内容和下一步的工作安排，以及各方的意见。</p>"
+            + "</div>".repeat(100_000) + "</body></html>";
     private static ArticleExtractor extractor;
 
     @BeforeAll
@@ -24,11 +32,28 @@ class PathologicalPageTest {
 
     @Test
     void hundredThousandNestedDivsGiveAnOutcome() {
-        int depth = 100_000;
-        String html = "<html><body>" + "<div>".repeat(depth)
-                + "<p>这是一段足够长的正文文字，讲述了会议的主要内容和下一步的工作安排，以及各方的意见。</p>"
-                + "</div>".repeat(depth) + "</body></html>";
-        assertNotNull(extractor.extract(html, "https://example.cn/deep"));
+        assertNotNull(extractor.extract(NESTED, "https://example.cn/deep"));
+    }
+
+    @Test
+    void pageOverTheTimeLimitEndsWithTimeout() throws InvalidRulesException {
+        ArticleExtractor noTime = new ArticleExtractor(
+                BoilerplateRulesLoader.fromClasspath(BoilerplateRulesLoader.RESOURCE), 2_000_000, 50, Duration.ZERO,
+                Long.MAX_VALUE);
+        Extraction.OverLimit over = assertInstanceOf(Extraction.OverLimit.class,
+                noTime.extract(NESTED, "https://example.cn/deep"));
+        assertEquals(FailureReason.TIMEOUT, over.reason());
+        assertTrue(over.detail().startsWith("extraction took longer than 0 ms"), over.detail());
+    }
+
+    @Test
+    void pageOverTheMemoryLimitEndsWithTooLarge() throws InvalidRulesException {
+        ArticleExtractor noMemory = new ArticleExtractor(
+                BoilerplateRulesLoader.fromClasspath(BoilerplateRulesLoader.RESOURCE), 2_000_000, 50,
+                Duration.ofDays(1), 1);
+        Extraction.OverLimit over = assertInstanceOf(Extraction.OverLimit.class,
+                noMemory.extract(NESTED, "https://example.cn/deep"));
+        assertEquals(FailureReason.TOO_LARGE, over.reason());
     }
 
     @Test

@@ -10,9 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MetadataReaderTest {
     private static MetadataReader reader;
@@ -112,6 +114,108 @@ class MetadataReaderTest {
     void unknownScriptHasNoLanguage() {
         assertNull(reader.read(Jsoup.parse("<html><body><p>Встреча подчеркнула стабильность.</p></body></html>"))
                 .language());
+    }
+
+    @Test
+    void updateTimeComesFromMetaThenJsonLdThenMicrodata() {
+        assertEquals(Instant.parse("2021-07-28T03:02:00Z"), reader.read(page(
+                "<meta property=\"article:modified_time\" content=\"2021-07-28T11:02:00+08:00\">", "")).updatedAt());
+        PageMetadata jsonLd = reader.read(page("<script type=\"application/ld+json\">{\"datePublished\": "
+                + "\"2020-02-17T21:36:08+08:00\", \"dateModified\": \"2020-02-18T08:00:00+08:00\"}</script>", ""));
+        assertEquals(Instant.parse("2020-02-18T00:00:00Z"), jsonLd.updatedAt());
+        assertEquals("json-ld dateModified", jsonLd.provenance().get("updatedAt"));
+        assertEquals("json-ld datePublished", jsonLd.provenance().get("publishedAt"));
+        assertEquals(Instant.parse("2021-08-02T12:00:00Z"), reader.read(page("",
+                "<time itemprop=\"dateModified\" datetime=\"2021-08-02T20:00:00+08:00\">20:00</time>")).updatedAt());
+    }
+
+    @Test
+    void updateBeforeThePublicationIsIgnored() {
+        PageMetadata meta = reader.read(page(
+                "<meta property=\"article:published_time\" content=\"2021-07-28T10:50:17+08:00\">"
+                + "<meta property=\"article:modified_time\" content=\"2019-01-01T00:00:00+08:00\">", ""));
+        assertNull(meta.updatedAt());
+        assertNull(meta.provenance().get("updatedAt"));
+    }
+
+    @Test
+    void canonicalLinkIsMadeAbsolute() {
+        Document page = Jsoup.parse("<html><head><link rel=\"canonical\" href=\"/news/2021/a.html\">"
+                + "<meta property=\"og:url\" content=\"https://example.cn/og\"></head><body></body></html>",
+                "https://www.example.cn/news/2021/a.html?from=feed");
+        PageMetadata meta = reader.read(page);
+        assertEquals("https://www.example.cn/news/2021/a.html", meta.canonicalUrl());
+        assertEquals("link rel=canonical", meta.provenance().get("canonicalUrl"));
+        assertEquals("https://example.cn/og", reader.read(Jsoup.parse("<meta property=\"og:url\" "
+                + "content=\"https://example.cn/og\">")).canonicalUrl());
+    }
+
+    @Test
+    void leadImageIsAbsoluteAndNeverAScriptOrDataUrl() {
+        Document page = Jsoup.parse("<html><head><meta property=\"og:image\" content=\"/img/lead.jpg\">"
+                + "</head><body></body></html>", "https://example.cn/news/a.html");
+        PageMetadata meta = reader.read(page);
+        assertEquals("https://example.cn/img/lead.jpg", meta.leadImage());
+        assertEquals("og:image", meta.provenance().get("leadImage"));
+        assertNull(reader.read(page("<meta property=\"og:image\" content=\"javascript:alert(1)\">"
+                + "<meta name=\"twitter:image\" content=\"data:image/png;base64,AAAA\">", "")).leadImage());
+        assertEquals("https://example.cn/b.jpg", reader.read(page("<script type=\"application/ld+json\">"
+                + "{\"image\": [{\"@type\": \"ImageObject\", \"url\": \"https://example.cn/b.jpg\"}]}</script>", ""))
+                .leadImage());
+    }
+
+    @Test
+    void descriptionComesFromMetaThenJsonLd() {
+        assertEquals("概要甲", reader.read(page("<meta property=\"og:description\" content=\" 概要甲 \">"
+                + "<meta name=\"description\" content=\"概要乙\">", "")).description());
+        PageMetadata meta = reader.read(page("<meta name=\"Description\" content=\"概要乙\">", ""));
+        assertEquals("概要乙", meta.description());
+        assertEquals("description", meta.provenance().get("description"));
+        assertEquals("概要丙", reader.read(page("<script type=\"application/ld+json\">{\"description\": \"概要丙\"}"
+                + "</script>", "")).description());
+    }
+
+    @Test
+    void jsonLdBreadcrumbListGivesTheCategoriesInPositionOrder() {
+        PageMetadata meta = reader.read(page("<script type=\"application/ld+json\">{\"@graph\": ["
+                + "{\"@type\": \"NewsArticle\"}, {\"@type\": \"BreadcrumbList\", \"itemListElement\": ["
+                + "{\"position\": 3, \"name\": \"宏观\"}, {\"position\": 1, \"name\": \"首页\"},"
+                + "{\"position\": 2, \"item\": {\"name\": \"财经\"}}]}]}</script>", ""));
+        assertEquals(List.of("财经", "宏观"), meta.siteCategories());
+        assertEquals("json-ld BreadcrumbList", meta.provenance().get("siteCategories"));
+    }
+
+    @Test
+    void breadcrumbTrailGivesItsLinksWithoutHomeAndHeadline() {
+        PageMetadata meta = reader.read(page("", "<div class=\"bread\"><a href=\"/\">新浪首页</a> &gt; "
+                + "<a href=\"/china/\">财经</a> &gt; <a href=\"/china/dfjj/\">地方经济</a> &gt; "
+                + "<a href=\"/china/dfjj/a.shtml\">江苏召开会议</a></div><h1>江苏召开会议</h1>"));
+        assertEquals(List.of("财经", "地方经济"), meta.siteCategories());
+        assertEquals("breadcrumb", meta.provenance().get("siteCategories"));
+        PageMetadata microdata = reader.read(page("", "<ol itemscope itemtype=\"https://schema.org/BreadcrumbList\">"
+                + "<li itemprop=\"itemListElement\"><a itemprop=\"item\" href=\"/\"><span itemprop=\"name\">Home"
+                + "</span></a></li><li itemprop=\"itemListElement\"><a itemprop=\"item\" href=\"/world\">"
+                + "<span itemprop=\"name\">World</span></a></li></ol>"));
+        assertEquals(List.of("World"), microdata.siteCategories());
+    }
+
+    @Test
+    void articleSectionIsTheCategoryOfAPageWithoutTrail() {
+        PageMetadata meta = reader.read(page("<meta property=\"article:section\" content=\"Opinion\">", ""));
+        assertEquals(List.of("Opinion"), meta.siteCategories());
+        assertEquals("article:section", meta.provenance().get("siteCategories"));
+        assertTrue(reader.read(page("", "<p>正文</p>")).siteCategories().isEmpty());
+    }
+
+    @Test
+    void provenanceNamesTheSourceOfEveryField() {
+        PageMetadata meta = reader.read(page("<title>标题_某网</title>", "<h1>标题</h1>"
+                + "<span class=\"date\">2021年07月28日 10:50</span><span class=\"author\">作者：耿联</span>"));
+        assertEquals("h1", meta.provenance().get("title"));
+        assertEquals("date-line", meta.provenance().get("publishedAt"));
+        assertEquals("byline", meta.provenance().get("author"));
+        assertEquals("html lang", meta.provenance().get("language"));
+        assertEquals("title", reader.read(page("<title>标题_某网</title>", "")).provenance().get("title"));
     }
 
     private static Document page(String head, String body) {

@@ -22,6 +22,15 @@ class UnicodeCleanerTest {
     }
 
     @Test
+    void controlAndZeroWidthCharactersGoButEmojiSequencesKeepTheirJoiners() {
+        assertEquals("疫情防控工作。", cleaner.clean("疫\u200b情防\u200d控\u0007工作\u0001。\ufeff"));
+        assertEquals("零宽字符", cleaner.characters("零\u200b宽\u200c字\u200d符\u2060"));
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        assertEquals("一家人" + family, cleaner.clean("一家人" + family));
+        assertEquals("tab\tand\nlines", cleaner.characters("tab\tand\nlines"));
+    }
+
+    @Test
     void textIsComposedToNfc() {
         assertEquals("café", cleaner.clean("cafe\u0301"));
     }

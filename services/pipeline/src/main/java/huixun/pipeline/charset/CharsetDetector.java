@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * Finds the charset of an HTML page and decodes it. Sources, first found wins: a byte order mark; the
  * {@code charset} parameter of the Content-Type header; a {@code <meta charset>} or
  * {@code <meta http-equiv="Content-Type" content="…charset=…">} in the first {@value #META_SCAN_BYTES} bytes; UTF-8
- * when the bytes are valid UTF-8; else GB18030, the superset of GB2312 and GBK that undeclared Chinese pages use.
+ * when the bytes are valid UTF-8; else Big5-HKSCS or GB18030 (the superset of GB2312 and GBK), told apart by their
+ * second bytes (see {@link #looksLikeBig5}).
  * A label Java does not know falls through to the next source, and so does a declared charset the bytes are not
  * valid in (a lying header).
  *
@@ -42,6 +43,8 @@ public final class CharsetDetector {
             "x-big5");
     private static final Pattern CHARSET_PARAMETER =
             Pattern.compile("charset\\s*=\\s*[\"']?([^\\s;\"'/>]+)", Pattern.CASE_INSENSITIVE);
+    /** Fewer double-byte characters than this say too little to call a page Big5. */
+    private static final int BIG5_MIN_PAIRS = 8;
     private static final Pattern META_TAG = Pattern.compile("<meta\\s[^>]*>", Pattern.CASE_INSENSITIVE);
 
     private CharsetDetector() {
@@ -76,6 +79,9 @@ public final class CharsetDetector {
         }
         if (isUtf8(body)) {
             return StandardCharsets.UTF_8;
+        }
+        if (declared.isEmpty() && looksLikeBig5(body) && decodesCleanly(body, BIG5_HKSCS)) {
+            return BIG5_HKSCS;
         }
         if (declared.isEmpty() || decodesCleanly(body, GB18030)) {
             return GB18030;
@@ -124,6 +130,28 @@ public final class CharsetDetector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Undeclared double-byte Chinese: almost any Big5 text also decodes as GB18030 (into rare characters), so
+     * decoding cleanly cannot tell them apart. Their second bytes can: GB2312 puts both bytes of a character in
+     * 0xA1–0xFE, while about 40 % of Big5 characters have a second byte in 0x40–0x7E. A page where more than a tenth
+     * of the pairs do is Big5 (GBK's own 0x40–0x7E area holds rare characters only).
+     */
+    static boolean looksLikeBig5(byte[] body) {
+        int pairs = 0;
+        int lowSecondBytes = 0;
+        for (int i = 0; i + 1 < body.length; i++) {
+            int lead = body[i] & 0xff;
+            if (lead >= 0x81 && lead <= 0xfe) {
+                int second = body[++i] & 0xff;
+                pairs++;
+                if (second >= 0x40 && second <= 0x7e) {
+                    lowSecondBytes++;
+                }
+            }
+        }
+        return pairs >= BIG5_MIN_PAIRS && lowSecondBytes * 10 > pairs;
     }
 
     private static boolean isUtf8(byte[] body) {

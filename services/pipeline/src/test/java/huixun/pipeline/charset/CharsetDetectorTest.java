@@ -42,6 +42,17 @@ class CharsetDetectorTest {
     }
 
     @Test
+    void undeclaredBig5IsToldFromUndeclaredGbkByItsSecondBytes() {
+        String traditional = "<html><body><h1>未聲明編碼的繁體頁面</h1><p>江蘇省委常委會召開會議，傳達學習中央有關會議精神，"
+                + "研究部署全省疫情防控工作。會議強調，要堅持人民至上、生命至上。</p></body></html>";
+        assertEquals(BIG5_HKSCS, CharsetDetector.detect("text/html", bytes(traditional, "Big5")));
+        assertEquals(traditional, CharsetDetector.decode(null, bytes(traditional, "Big5")).html());
+        assertEquals(GB18030, CharsetDetector.detect("text/html", bytes(SIMPLIFIED + SIMPLIFIED, "GBK")));
+        assertEquals(GB18030, CharsetDetector.detect(null, bytes(traditional, "GBK")),
+                "Traditional text saved as GBK is still GBK");
+    }
+
+    @Test
     void big5InMetaIsReadAsBig5Hkscs() {
         String html = "<html><head><meta charset=\"big5\"><title>新聞</title></head><body>" + TRADITIONAL
                 + "</body></html>";
@@ -61,9 +72,9 @@ class CharsetDetectorTest {
     @Test
     void metaBeyondTheFirst4KbIsIgnored() {
         String html = "<html><head><!--" + "x".repeat(CharsetDetector.META_SCAN_BYTES) + "--><meta charset=big5>"
-                + "</head><body>" + TRADITIONAL + "</body></html>";
-        // Not found in the prescan, not valid UTF-8: the Chinese fallback.
-        assertEquals(GB18030, CharsetDetector.detect(null, bytes(html, "Big5")));
+                + "</head><body>" + SIMPLIFIED + "</body></html>";
+        // Not found in the prescan (the GB2312 bytes would decode as Big5 too), not valid UTF-8: detection.
+        assertEquals(GB18030, CharsetDetector.detect(null, bytes(html, "GB2312")));
     }
 
     @Test

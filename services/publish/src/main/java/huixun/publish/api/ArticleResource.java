@@ -1,17 +1,15 @@
 package huixun.publish.api;
 
-import huixun.contracts.ArticleId;
 import huixun.contracts.Problem;
 import huixun.pipeline.problem.ProblemException;
 import huixun.publish.hexo.HexoPost;
-import huixun.publish.search.ArticleFilter;
 import huixun.publish.store.Article;
 import huixun.publish.store.ArticleRepository;
 import huixun.publish.store.ArticleVersionRepository;
-import huixun.publish.store.ListPosition;
 import huixun.publish.store.StatusEntryRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -43,10 +41,12 @@ public class ArticleResource {
     private final ArticleRepository articles;
     private final ArticleVersionRepository versions;
     private final StatusEntryRepository timeline;
+    private final ArticleLookup lookup;
 
     public ArticleResource(ArticleRepository articles, ArticleVersionRepository versions,
-                           StatusEntryRepository timeline) {
+                           StatusEntryRepository timeline, ArticleLookup lookup) {
         this.articles = articles;
+        this.lookup = lookup;
         this.versions = versions;
         this.timeline = timeline;
     }
@@ -69,34 +69,8 @@ public class ArticleResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
             @RestQuery @DefaultValue("20") String size,
             @Parameter(description = "The next value of the previous page") @RestQuery String cursor,
-            @Parameter(description = "IPTC Media Topic code any topic label has", example = "04000000")
-            @RestQuery String topic,
-            @Parameter(description = "ISO 3166 code any region label has", example = "CN-GD") @RestQuery String region,
-            @Parameter(description = "Host of the article URL", example = "www.guancha.cn") @RestQuery String source,
-            @Parameter(description = "Language tag", example = "zh") @RestQuery String lang,
-            @Parameter(description = "Published at or after: a date (UTC day start) or an ISO-8601 instant",
-                    example = "2021-08-01") @RestQuery String from,
-            @Parameter(description = "Published before: a date (through its end, UTC) or an ISO-8601 instant",
-                    example = "2021-08-31") @RestQuery String to,
-            @Parameter(description = "Full-text query, Chinese or English, at most 200 characters; all words must "
-                    + "match", example = "疫情防控") @RestQuery String q) {
-        // Parsed here rather than bound as int: JAX-RS answers an unparsable query parameter with 404.
-        int pageSize = ListRequest.size(size);
-        ArticleFilter filter = ListRequest.filter(topic, region, source, lang, from, to, q);
-        ListPosition after = ListRequest.position(cursor);
-        if (after != null && page != null) {
-            throw ListRequest.invalid("page and cursor exclude each other: a cursor already says where to go on");
-        }
-        Integer pageNumber = after != null ? null : ListRequest.page(page == null ? "0" : page);
-        long offset = pageNumber == null ? 0 : (long) pageNumber * pageSize;
-        return articles.ids(filter, after, offset, pageSize)
-                .chain(ids -> articles.inOrder(ids, ArticleSummary.class, ArticleSummary::id))
-                .chain(items -> articles.count(filter).map(total -> {
-                    ArticleSummary last = items.isEmpty() ? null : items.get(items.size() - 1);
-                    String next = items.size() < pageSize || last == null ? null
-                            : ListRequest.cursor(new ListPosition(last.createdAt(), last.id()));
-                    return new ArticlePage(items, pageNumber, pageSize, total, next);
-                }));
+            @BeanParam FilterParameters filters) {
+        return lookup.page(filters, page, size, cursor);
     }
 
     @GET
@@ -175,13 +149,7 @@ public class ArticleResource {
     }
 
     private Uni<Article> article(String id) {
-        if (!ArticleId.isValid(id)) {
-            throw ProblemException.badRequest("invalid-article-id", "Invalid article id",
-                    "An article id is 16 lower-case hexadecimal digits.");
-        }
-        return articles.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("article-not-found", "Article not found",
-                        "No article has the id " + id + "."));
+        return lookup.one(id);
     }
 
     private static int versionNumber(String value) {

@@ -1,6 +1,7 @@
 package huixun.publish.api;
 
 import huixun.contracts.ArticleStatus;
+import io.quarkus.hibernate.reactive.panache.common.ProjectedFieldName;
 
 import java.time.Instant;
 
@@ -11,8 +12,11 @@ import java.time.Instant;
  * @param region the best region label's code, or null
  * @param source the host of the article's URL
  * @param createdAt when publish first heard of the article: the list's order
+ * @param script      ISO 15924 script of a Chinese page (Hans, Hant), or null
+ * @param duplicateOf the id of the earlier article this one nearly duplicates, or null
  */
 public record ArticleSummary(String id, String url, String title, ArticleStatus status, String reason, String topic,
                              String region, String language, Instant publishedAt, Instant updatedAt, String source,
-                             Instant createdAt) {
+                             Instant createdAt, @ProjectedFieldName("details.script") String script,
+                             @ProjectedFieldName("details.duplicateOf") String duplicateOf) {
 }

@@ -43,6 +43,15 @@ public class FacetResource {
     }
 
     @GET
+    @Path("people")
+    @WithSession
+    @Operation(summary = "List people", description = "Every person (or organisation, code prefixed org:) label "
+            + "with the number of articles naming it, most frequent first; the code is the list's person filter.")
+    public Uni<List<Facet>> people() {
+        return articles.people();
+    }
+
+    @GET
     @Path("sources")
     @WithSession
     @Operation(summary = "List sources", description = "Every site (host of the article URL) with its number of "

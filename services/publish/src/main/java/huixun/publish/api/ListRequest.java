@@ -28,6 +28,9 @@ public final class ListRequest {
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}\\.)*[a-z0-9-]{1,63}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    // Label codes are bound as SQL parameters; this only keeps out control characters and absurd lengths.
+    private static final Pattern PERSON = Pattern.compile("[^\\p{Cntrl}]{1,100}");
+    private static final Pattern SCRIPT = Pattern.compile("[A-Z][a-z]{3}");
     private static final char CURSOR_SEPARATOR = '|';
 
     private ListRequest() {
@@ -41,19 +44,22 @@ public final class ListRequest {
         return number("size", value, 1, MAX_SIZE);
     }
 
-    public static ArticleFilter filter(String topic, String region, String source, String lang, String from, String to,
-                                String q) {
-        Instant fromInstant = instant("from", from, false);
-        Instant toInstant = instant("to", to, true);
+    /** The validated filter; the list's, the stream's and the web reader's parameters are the same. */
+    public static ArticleFilter filter(FilterParameters p) {
+        Instant fromInstant = instant("from", p.from, false);
+        Instant toInstant = instant("to", p.to, true);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
-            throw invalid("from (" + from + ") must be before to (" + to + ")");
+            throw invalid("from (" + p.from + ") must be before to (" + p.to + ")");
         }
-        return new ArticleFilter(matching("topic", topic, TOPIC, "an IPTC Media Topic code of eight digits"),
-                matching("region", region, REGION, "an ISO 3166 code such as CN or CN-GD"),
-                matching("source", source == null ? null : source.toLowerCase(Locale.ROOT), HOST,
+        return new ArticleFilter(matching("topic", p.topic, TOPIC, "an IPTC Media Topic code of eight digits"),
+                matching("region", p.region, REGION, "an ISO 3166 code such as CN or CN-GD"),
+                matching("source", p.source == null ? null : p.source.toLowerCase(Locale.ROOT), HOST,
                         "a host name such as www.example.cn"),
-                matching("lang", lang, LANGUAGE, "a language tag such as zh or en"),
-                fromInstant, toInstant, query(q));
+                matching("lang", p.lang, LANGUAGE, "a language tag such as zh or en"),
+                fromInstant, toInstant, query(p.q),
+                matching("person", p.person, PERSON, "a person label's code of 1 to 100 characters"),
+                matching("script", p.script, SCRIPT, "an ISO 15924 script code: Hans or Hant"),
+                flag("includeDuplicates", p.includeDuplicates));
     }
 
     /** The opaque cursor the list hands out as {@code next}: where the page ended. */
@@ -109,6 +115,16 @@ public final class ListRequest {
             throw invalid(name + " must be " + expected + ", not '" + shorten(value) + "'");
         }
         return value;
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw invalid(name + " must be true or false, not '" + shorten(value) + "'");
     }
 
     /** An ISO-8601 instant, or a date meaning its start (UTC); as {@code to}, a date means its end. */

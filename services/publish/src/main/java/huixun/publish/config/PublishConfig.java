@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Publish's own settings, {@code huixun.publish.*}. */
 @ConfigMapping(prefix = "huixun.publish")
@@ -13,6 +14,9 @@ public interface PublishConfig {
 
     /** The RSS, Atom and JSON feeds. */
     Feeds feeds();
+
+    /** The web reader's submit form. */
+    Web web();
 
     interface Store {
         /**
@@ -34,8 +38,8 @@ public interface PublishConfig {
 
     interface Feeds {
         /**
-         * The public base URL of this service, without a trailing slash: feeds link to themselves and to the
-         * article API under it. Set it to the address readers use.
+         * The public base URL of this service, without a trailing slash: feeds link to themselves and to the web
+         * reader's pages under it. Set it to the address readers use.
          */
         @WithDefault("http://localhost:8084")
         String baseUrl();
@@ -43,5 +47,26 @@ public interface PublishConfig {
         /** How many of the newest published articles a feed holds. */
         @WithDefault("50")
         int size();
+    }
+
+    interface Web {
+        /** fetch's base URL, without a trailing slash: the submit form forwards to its submission API. */
+        @WithDefault("http://localhost:8081")
+        String fetchBaseUrl();
+
+        /**
+         * The bearer token of fetch's API ({@code huixun.fetch.api.token}), sent with every forwarded submission and
+         * asked of the person using the form (HTTP Basic password, any user name, or a bearer token). Unset: the
+         * form asks for credentials nobody has, unless {@link #auth()} is off.
+         */
+        Optional<String> fetchToken();
+
+        /** Whether the submit form asks for the token; off only in the local and test profiles, like fetch's API. */
+        @WithDefault("true")
+        boolean auth();
+
+        /** How long the form waits for fetch to accept a submission. */
+        @WithDefault("10s")
+        Duration fetchTimeout();
     }
 }

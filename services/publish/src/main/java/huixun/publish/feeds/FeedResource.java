@@ -1,6 +1,7 @@
 package huixun.publish.feeds;
 
 import huixun.publish.api.EntityTags;
+import huixun.publish.api.FilterParameters;
 import huixun.publish.api.ListRequest;
 import huixun.publish.config.PublishConfig;
 import huixun.publish.search.ArticleFilter;
@@ -18,6 +19,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds of the newest published articles: all of them, or those with a topic,
@@ -46,17 +48,14 @@ public class FeedResource {
     }
 
     @GET
-    @Path("{kind: topic|region|source}/{value}.{format: rss|atom|json}")
+    @Path("{kind: topic|region|source|person}/{value}.{format: rss|atom|json}")
     @WithSession
-    @Operation(summary = "Feed of a topic, region or source", description = "The newest published articles with the "
-            + "topic (IPTC code), region (ISO 3166 code) or source (host), as .rss, .atom or .json (JSON Feed 1.1).")
+    @Operation(summary = "Feed of a topic, region, source or person", description = "The newest published articles "
+            + "with the topic (IPTC code), region (ISO 3166 code), source (host) or person (label code), as .rss, "
+            + ".atom or .json (JSON Feed 1.1).")
     public Uni<RestResponse<String>> of(@RestPath String kind, @RestPath String value, @RestPath String format,
                                         @RestHeader(HttpHeaders.IF_NONE_MATCH) String tag) {
-        ArticleFilter filter = switch (kind) {
-            case "topic" -> ListRequest.filter(value, null, null, null, null, null, null);
-            case "region" -> ListRequest.filter(null, value, null, null, null, null, null);
-            default -> ListRequest.filter(null, null, value, null, null, null, null);
-        };
+        ArticleFilter filter = ListRequest.filter(FilterParameters.of(Map.of(kind, value)));
         return feed(kind, value, format, filter, tag);
     }
 
@@ -64,14 +63,17 @@ public class FeedResource {
                                            String ifNoneMatch) {
         FeedFormat format = FeedFormat.of(extension);
         String base = config.baseUrl();
-        String query = kind.equals("all") ? "" : "?" + kind + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
-        String selfPath = kind.equals("all") ? "/feeds/all." + extension : "/feeds/" + kind + "/" + value + "."
+        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+        String query = kind.equals("all") ? "" : "?" + kind + "=" + encoded;
+        // A person's code may hold spaces: in a path they are %20, not the form encoding's +.
+        String selfPath = kind.equals("all") ? "/feeds/all." + extension
+                : "/feeds/" + kind + "/" + encoded.replace("+", "%20") + "."
                 + extension;
         FeedWriter.Channel channel = new FeedWriter.Channel("tag:huixun,2026:feed:" + kind + ":" + value,
                 kind.equals("all") ? "Huixun: all articles" : "Huixun: " + kind + " " + value,
                 kind.equals("all") ? "The newest articles published by Huixun"
                         : "The newest articles published by Huixun with " + kind + " " + value,
-                base + "/api/v1/articles" + query, base + selfPath);
+                base + "/" + query, base + selfPath, base);
         return articles.newestPublished(filter, config.size()).map(list -> {
             String body = writer.write(format, channel, list);
             return EntityTags.conditional(body, format.mediaType(), ifNoneMatch, EntityTags.of(body));

@@ -38,10 +38,14 @@ public class FeedWriter {
      * What a feed is about.
      *
      * @param id    the feed's own stable id (Atom requires one)
-     * @param link  the page the feed stands for
-     * @param self  the feed's own URL
+     * @param link   the page the feed stands for
+     * @param self   the feed's own URL
+     * @param reader the web reader's base URL: entries link to their article page there
      */
-    public record Channel(String id, String title, String description, String link, String self) {
+    public record Channel(String id, String title, String description, String link, String self, String reader) {
+        String articleLink(String articleId) {
+            return reader + "/articles/" + articleId;
+        }
     }
 
     /** The stable entry id of an article: a tag URI (RFC 4151) naming the article, not a version. */
@@ -65,7 +69,7 @@ public class FeedWriter {
         for (Article article : articles) {
             SyndEntry entry = new SyndEntryImpl();
             entry.setUri(guid(article.id()));
-            entry.setLink(article.url());
+            entry.setLink(channel.articleLink(article.id()));
             entry.setTitle(article.title());
             entry.setAuthor(article.author());
             entry.setPublishedDate(Date.from(published(article)));
@@ -93,7 +97,8 @@ public class FeedWriter {
 
     private String jsonFeed(Channel channel, List<Article> articles) {
         List<JsonFeed.Item> items = articles.stream().map(article -> new JsonFeed.Item(guid(article.id()),
-                article.url(), article.title(), article.html(), null, published(article), article.updatedAt(),
+                channel.articleLink(article.id()), article.url(), article.title(), article.html(), null,
+                published(article), article.updatedAt(),
                 article.author() == null ? null : List.of(new JsonFeed.Author(article.author())),
                 labels(article).stream().map(Label::name).toList(), article.language())).toList();
         try {

@@ -13,7 +13,8 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
     static final String VERSION = "https://jsonfeed.org/version/1.1";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Item(String id, String url, String title, @JsonProperty("content_html") String contentHtml,
+    record Item(String id, String url, @JsonProperty("external_url") String externalUrl, String title,
+                @JsonProperty("content_html") String contentHtml,
                 @JsonProperty("content_text") String contentText,
                 @JsonProperty("date_published") Instant datePublished,
                 @JsonProperty("date_modified") Instant dateModified, List<Author> authors, List<String> tags,

@@ -29,24 +29,39 @@ public record HexoPost(String title, List<String> categories, String image, Stri
             .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /**
-     * The post for an article's current version. There is no feed/source configuration in publish yet (it lives in
-     * fetch's feed list, which events do not carry), so the one category and the author are the site's host.
+     * The post for an article's current version. Categories are the feed subscription's (group, source, feed) when
+     * a feed submitted the article, and the author its source name, as in the seeds; otherwise both are the site's
+     * host. The image is the page's lead image, else the first image of the body.
      */
     public static String of(Article article) {
-        String site = article.source() != null ? article.source() : "";
-        Instant date = article.publishedAt() != null ? article.publishedAt() : article.createdAt();
-        String html = article.html() == null ? "" : article.html().strip();
-        return new HexoPost(article.title(), List.of(site), firstImage(html), site, date, html).write();
+        return of(article.title(), article.source(), article.details().categories(), article.details().leadImage(),
+                article.publishedAt() != null ? article.publishedAt() : article.createdAt(), article.html());
+    }
+
+    /**
+     * The post from an article's stored fields (the export command reads them without the entity).
+     *
+     * @param source     the host of the article's URL, or null
+     * @param categories the feed subscription's labels, or empty
+     */
+    public static String of(String title, String source, List<String> categories, String leadImage, Instant date,
+                            String html) {
+        String site = source != null ? source : "";
+        String author = categories.size() >= 2 ? categories.get(1) : site;
+        String body = html == null ? "" : html.strip();
+        String image = leadImage != null ? leadImage : firstImage(body);
+        return new HexoPost(title, categories.isEmpty() ? List.of(site) : categories, image, author, date, body)
+                .write();
     }
 
     /** The post's text. */
     public String write() {
         StringBuilder post = new StringBuilder("\n---\n");
-        post.append("title: ").append(quoted(title)).append('\n');
+        post.append("title: ").append(quoted(markupFree(title))).append('\n');
         post.append("categories: \n");
-        categories.forEach(category -> post.append(" - ").append(plain(category)).append('\n'));
+        categories.forEach(category -> post.append(" - ").append(plain(markupFree(category))).append('\n'));
         post.append("headimg: ").append(quoted(image)).append('\n');
-        post.append("author: ").append(plain(author)).append('\n');
+        post.append("author: ").append(plain(markupFree(author))).append('\n');
         post.append("comments: false\n");
         post.append("date: ").append(DATE.format(date)).append('\n');
         post.append("thumbnail: ").append(quoted(image)).append('\n');
@@ -58,6 +73,12 @@ public record HexoPost(String title, List<String> categories, String image, Stri
     static String firstImage(String html) {
         Element image = Jsoup.parseBodyFragment(html).selectFirst("img[src]");
         return image == null ? null : image.attr("src");
+    }
+
+    // Hexo themes print front-matter text into HTML, and some do so unescaped: a title that reads "<script>" must
+    // arrive as text, so markup characters are written as entities (which a browser shows as the characters).
+    private static String markupFree(String value) {
+        return value == null ? null : value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     // YAML single-quoted scalar: a quote is doubled; a line break would end the scalar's line, so it becomes a space.

@@ -16,10 +16,14 @@ import java.util.StringJoiner;
  * @param from     published at or after
  * @param to       published before
  * @param query    full-text query
+ * @param person   a code any of its people labels has
+ * @param script   the ISO 15924 script of its page (Hans, Hant)
+ * @param includeDuplicates whether articles classify found to duplicate an earlier one are let through
  */
 public record ArticleFilter(String topic, String region, String source, String language, Instant from, Instant to,
-                            String query) {
-    public static final ArticleFilter NONE = new ArticleFilter(null, null, null, null, null, null, null);
+                            String query, String person, String script, boolean includeDuplicates) {
+    public static final ArticleFilter NONE = new ArticleFilter(null, null, null, null, null, null, null, null, null,
+            false);
 
     /**
      * The filter as a SQL condition over table {@code article} (always true when nothing is asked for), with its
@@ -36,6 +40,18 @@ public record ArticleFilter(String topic, String region, String source, String l
         if (region != null) {
             where.add("regions @> cast(cast(:region as text) as jsonb)");
             parameters.put("region", "[{\"code\":\"" + region + "\"}]");
+        }
+        if (person != null) {
+            // Built by PostgreSQL from the bound value, so any code is safe inside the JSON.
+            where.add("people @> jsonb_build_array(jsonb_build_object('code', cast(:person as text)))");
+            parameters.put("person", person);
+        }
+        if (script != null) {
+            where.add("script = :script");
+            parameters.put("script", script);
+        }
+        if (!includeDuplicates) {
+            where.add("duplicate_of IS NULL");
         }
         if (source != null) {
             where.add("source = :source");

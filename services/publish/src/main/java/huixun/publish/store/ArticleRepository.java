@@ -53,6 +53,17 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
         });
     }
 
+    /** Whether the article passes {@code filter}; one indexed row, however many articles there are. */
+    public Uni<Boolean> matches(String id, ArticleFilter filter) {
+        ArticleFilter.Sql sql = filter.toSql();
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery("SELECT count(*) FROM article WHERE id = :id AND "
+                    + sql.condition(), Long.class);
+            sql.parameters().forEach(query::setParameter);
+            return query.setParameter("id", id).getSingleResult();
+        }).map(count -> count > 0);
+    }
+
     /** The newest {@code limit} published articles {@code filter} lets through, newest first. */
     public Uni<List<Article>> newestPublished(ArticleFilter filter, int limit) {
         ArticleFilter.Sql sql = filter.toSql();
@@ -91,6 +102,16 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
         });
     }
 
+    /**
+     * The other articles of the article's duplicate cluster (the earliest article and every one naming it as
+     * {@code duplicateOf}), newest first, as {@code projection}.
+     */
+    public <T> Uni<List<T>> cluster(Article article, Class<T> projection) {
+        String root = article.details().duplicateOf() != null ? article.details().duplicateOf() : article.id();
+        return find("(id = ?1 or details.duplicateOf = ?1) and id <> ?2", NEWEST_FIRST, root, article.id())
+                .project(projection).list();
+    }
+
     /** Topic labels with how many articles carry each, most frequent first. */
     public Uni<List<Facet>> topics() {
         return facets(FACET_LABELS.formatted("topics"));
@@ -99,6 +120,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
     /** Region labels with how many articles carry each, most frequent first. */
     public Uni<List<Facet>> regions() {
         return facets(FACET_LABELS.formatted("regions"));
+    }
+
+    /** People labels with how many articles name each, most frequent first. */
+    public Uni<List<Facet>> people() {
+        return facets(FACET_LABELS.formatted("people"));
     }
 
     /** Source hosts with how many articles come from each, most frequent first. */

@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,18 +39,19 @@ public class ArticleStore {
     // would store a String as a JSON string, not parse it.
     private static final String UPSERT_VERSION = """
             INSERT INTO article_version (article_id, version, submission_id, url, final_url, title, text, html, author,
-                                         language, published_at, topics, regions, classified_at, stored_at)
+                                         language, published_at, topics, regions, classified_at, stored_at, %s)
             VALUES (:id, (SELECT coalesce(max(version), 0) + 1 FROM article_version WHERE article_id = :id),
                     :submission, cast(:url as text), cast(:finalUrl as text), cast(:title as text),
                     cast(:text as text), cast(:html as text), cast(:author as text), cast(:language as text),
                     cast(:publishedAt as timestamptz), cast(cast(:topics as text) as jsonb),
-                    cast(cast(:regions as text) as jsonb), :classifiedAt, :now)
+                    cast(cast(:regions as text) as jsonb), :classifiedAt, :now, %s)
             ON CONFLICT (article_id, submission_id) DO UPDATE SET
                 url = excluded.url, final_url = excluded.final_url, title = excluded.title, text = excluded.text,
                 html = excluded.html, author = excluded.author, language = excluded.language,
                 published_at = excluded.published_at, topics = excluded.topics, regions = excluded.regions,
-                classified_at = excluded.classified_at, stored_at = excluded.stored_at
-            WHERE article_version.classified_at < excluded.classified_at""";
+                classified_at = excluded.classified_at, stored_at = excluded.stored_at, %s
+            WHERE article_version.classified_at < excluded.classified_at""".formatted(ArticleDetails.insertColumns(),
+            ArticleDetails.insertValues(), ArticleDetails.updateFromExcluded());
 
     private static final String VERSION_OF_SUBMISSION = """
             SELECT version FROM article_version WHERE article_id = :id AND submission_id = :submission""";
@@ -87,7 +89,7 @@ public class ArticleStore {
     public Uni<Stored> publish(ArticleClassified classified) {
         Instant now = StorePrecision.of(Instant.now());
         StatusEntry published = new StatusEntry(classified.articleId(), classified.submissionId(),
-                ArticleStatus.PUBLISHED, STAGE, null, null, now);
+                ArticleStatus.PUBLISHED, STAGE, null, null, now, null);
         return lock(published, classified.article().url(), now)
                 .chain(article -> storeVersion(classified, now).chain(version -> {
                     boolean changed = article.takeContent(classified, version, now);
@@ -101,7 +103,8 @@ public class ArticleStore {
         ArticleNormalised a = classified.article();
         LabelsColumn labels = new LabelsColumn();
         return articles.getSession()
-                .chain(session -> session.createNativeQuery(UPSERT_VERSION)
+                .chain(session -> bound(session.<Object>createNativeQuery(UPSERT_VERSION),
+                        ArticleDetails.of(classified))
                         .setParameter("id", classified.articleId())
                         .setParameter("submission", classified.submissionId())
                         .setParameter("url", a.url())
@@ -121,6 +124,12 @@ public class ArticleStore {
                                 .setParameter("id", classified.articleId())
                                 .setParameter("submission", classified.submissionId())
                                 .getSingleResult()));
+    }
+
+    // setParameter changes the query in place, so the query keeps its own type for the calls that follow.
+    private static <Q extends Mutiny.AbstractQuery> Q bound(Q query, ArticleDetails details) {
+        details.bind(query);
+        return query;
     }
 
     private Uni<Void> index(Article article) {

@@ -3,6 +3,7 @@ package huixun.publish.store;
 import huixun.contracts.events.Label;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -46,6 +47,8 @@ public class ArticleVersion {
     private Instant classifiedAt;
     @Column(name = "stored_at")
     private Instant storedAt;
+    @Embedded
+    private ArticleDetails details;
 
     protected ArticleVersion() {
         // for Hibernate
@@ -109,5 +112,9 @@ public class ArticleVersion {
 
     public Instant storedAt() {
         return storedAt;
+    }
+
+    public ArticleDetails details() {
+        return details != null ? details : new ArticleDetails();
     }
 }

@@ -34,13 +34,15 @@ public class StatusEntry {
     private String detail;
     @Column(name = "at")
     private Instant reachedAt;
+    @Column(name = "trace_id")
+    private String traceId;
 
     protected StatusEntry() {
         // for Hibernate
     }
 
     StatusEntry(String articleId, String submissionId, ArticleStatus status, String stage, String reason,
-                String detail, Instant reachedAt) {
+                String detail, Instant reachedAt, String traceId) {
         this.articleId = articleId;
         this.submissionId = submissionId;
         this.status = status;
@@ -48,11 +50,12 @@ public class StatusEntry {
         this.reason = reason;
         this.detail = detail;
         this.reachedAt = StorePrecision.of(reachedAt);
+        this.traceId = traceId;
     }
 
     static StatusEntry of(StatusChanged event) {
         return new StatusEntry(event.articleId(), event.submissionId(), event.status(), event.stage(),
-                event.reason(), event.detail(), event.at());
+                event.reason(), event.detail(), event.at(), event.traceId());
     }
 
     public String articleId() {
@@ -81,5 +84,10 @@ public class StatusEntry {
 
     public Instant at() {
         return reachedAt;
+    }
+
+    /** The OpenTelemetry trace id the stage reported, or null. */
+    public String traceId() {
+        return traceId;
     }
 }

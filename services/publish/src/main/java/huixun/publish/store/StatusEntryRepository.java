@@ -17,6 +17,11 @@ public class StatusEntryRepository implements PanacheRepository<StatusEntry> {
         return list("articleId", Sort.by("reachedAt").and("id"), articleId);
     }
 
+    /** One submission's statuses by time, ties in arrival order; empty when no stage reported it. */
+    public Uni<List<StatusEntry>> ofSubmission(String submissionId) {
+        return list("submissionId", Sort.by("reachedAt").and("id"), submissionId);
+    }
+
     /** The article's timeline in arrival order, the order {@link StatusTimeline} reads it in. */
     Uni<List<StatusEntry>> inArrivalOrder(String articleId) {
         return list("articleId", Sort.by("id"), articleId);

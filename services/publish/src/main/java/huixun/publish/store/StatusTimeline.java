@@ -16,12 +16,12 @@ import java.util.List;
  *   <li>other submissions' entries stay in the timeline only.</li>
  * </ul>
  */
-final class StatusTimeline {
+public final class StatusTimeline {
     private StatusTimeline() {
     }
 
     /** The entry whose submission and status the article shows; {@code inArrivalOrder} must not be empty. */
-    static StatusEntry shown(List<StatusEntry> inArrivalOrder) {
+    public static StatusEntry shown(List<StatusEntry> inArrivalOrder) {
         String submission = currentSubmission(inArrivalOrder);
         StatusEntry shown = null;
         for (StatusEntry entry : inArrivalOrder) {

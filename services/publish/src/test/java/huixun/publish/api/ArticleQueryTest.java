@@ -211,8 +211,12 @@ class ArticleQueryTest {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/api/v1/articles/{id}/versions"))
                 .body("paths.keySet()", hasItem("/api/v1/topics"))
+                .body("paths.keySet()", hasItem("/api/v1/people"))
+                .body("paths.keySet()", hasItem("/api/v1/stream"))
+                .body("paths.keySet()", hasItem("/api/v1/submissions/{submissionId}"))
                 .body("paths.'/api/v1/articles'.get.parameters.name", containsInAnyOrder("page", "size", "cursor",
-                        "topic", "region", "source", "lang", "from", "to", "q"))
+                        "topic", "region", "person", "source", "lang", "script", "from", "to", "q",
+                        "includeDuplicates"))
                 .body("paths.'/api/v1/articles'.get.parameters.find { it.name == 'q' }.example", is("疫情防控"))
                 .body("paths.'/api/v1/articles'.get.parameters", not(empty()));
     }

@@ -140,10 +140,13 @@ class ArticleResourceTest {
                 .contentType("application/json")
                 .body("keySet()", containsInAnyOrder("id", "url", "finalUrl", "submissionId",
                         "status", "reason", "detail", "title", "text", "html", "author", "language", "publishedAt",
-                        "topics", "regions", "createdAt", "updatedAt", "timeline", "version"))
+                        "topics", "regions", "createdAt", "updatedAt", "timeline", "version", "people", "keywords",
+                        "simhash", "contentHash", "duplicateOf", "origin", "leadImage", "modifiedAt", "canonicalUrl",
+                        "description", "siteCategories", "editor", "originalTitle", "sourceName", "script",
+                        "textOriginal"))
                 .body("topics[0].keySet()", containsInAnyOrder("code", "name", "score"))
                 .body("timeline[0].keySet()", containsInAnyOrder("status", "stage",
-                        "reason", "detail", "at", "submissionId"));
+                        "reason", "detail", "at", "submissionId", "traceId"));
     }
 
     @Test

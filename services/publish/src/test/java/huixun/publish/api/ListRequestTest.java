@@ -8,8 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,13 +25,11 @@ class ListRequestTest {
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
             "topic; economy", "topic; 0400000", "region; cn-gd", "region; CN-GUANGDONG", "source; not a host",
-            "lang; Chinese", "from; yesterday", "to; 2021-13-01", "q; ，。！", "q; '   '"})
+            "lang; Chinese", "from; yesterday", "to; 2021-13-01", "q; ，。！", "q; '   '", "script; hant",
+            "script; Traditional", "includeDuplicates; yes", "person; ''"})
     void malformedValuesAreProblemsNamingTheParameter(String name, String value) {
-        ProblemException problem = assertThrows(ProblemException.class, () -> ListRequest.filter(
-                name.equals("topic") ? value : null, name.equals("region") ? value : null,
-                name.equals("source") ? value : null, name.equals("lang") ? value : null,
-                name.equals("from") ? value : null, name.equals("to") ? value : null,
-                name.equals("q") ? value : null));
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> ListRequest.filter(FilterParameters.of(Map.of(name, value))));
         assertEquals("invalid-parameter", problem.type());
         assertTrue(problem.getMessage().startsWith(name), problem::getMessage);
     }
@@ -37,23 +37,33 @@ class ListRequestTest {
     @Test
     void aHugeQueryIsRefused() {
         ProblemException problem = assertThrows(ProblemException.class,
-                () -> ListRequest.filter(null, null, null, null, null, null, "疫".repeat(201)));
+                () -> ListRequest.filter(FilterParameters.of(Map.of("q", "疫".repeat(201)))));
         assertTrue(problem.getMessage().contains("at most 200"));
     }
 
     @Test
     void fromMustComeBeforeTo() {
         assertThrows(ProblemException.class,
-                () -> ListRequest.filter(null, null, null, null, "2021-08-02", "2021-08-01", null));
+                () -> ListRequest.filter(FilterParameters.of(Map.of("from", "2021-08-02", "to", "2021-08-01"))));
     }
 
     @Test
     void aDateAsToMeansThroughItsEnd() {
-        ArticleFilter filter = ListRequest.filter(null, null, "WWW.Example.CN", null, "2021-08-02", "2021-08-02",
-                null);
+        ArticleFilter filter = ListRequest.filter(FilterParameters.of(Map.of("source", "WWW.Example.CN",
+                "from", "2021-08-02", "to", "2021-08-02")));
         assertEquals(Instant.parse("2021-08-02T00:00:00Z"), filter.from());
         assertEquals(Instant.parse("2021-08-03T00:00:00Z"), filter.to());
         assertEquals("www.example.cn", filter.source());
+        assertFalse(filter.includeDuplicates());
+    }
+
+    @Test
+    void personScriptAndDuplicatesAreFilters() {
+        ArticleFilter filter = ListRequest.filter(FilterParameters.of(Map.of("person", "王毅", "script", "Hant",
+                "includeDuplicates", "true")));
+        assertEquals("王毅", filter.person());
+        assertEquals("Hant", filter.script());
+        assertTrue(filter.includeDuplicates());
     }
 
     @ParameterizedTest

@@ -68,7 +68,7 @@ class FeedResourceTest {
                 read.getEntries().stream().map(SyndEntry::getUri).toList());
         SyndEntry first = read.getEntries().get(0);
         assertEquals("新闻 <b>&", first.getTitle());
-        assertEquals(newer.url(), first.getLink());
+        assertEquals("http://localhost:8084/articles/" + newer.id(), first.getLink());
         assertEquals(Events.PUBLISHED_AT, first.getPublishedDate().toInstant());
         String content = first.getContents().isEmpty() ? first.getDescription().getValue()
                 : first.getContents().get(0).getValue();
@@ -94,6 +94,8 @@ class FeedResourceTest {
         assertEquals("<p>第一段。</p><p>第二段。</p>", read.getString("items[0].content_html"));
         assertEquals(Events.PUBLISHED_AT.toString(), read.getString("items[0].date_published"));
         assertEquals("记者 王某", read.getString("items[0].authors[0].name"));
+        assertEquals("http://localhost:8084/articles/" + newer.id(), read.getString("items[0].url"));
+        assertEquals(newer.url(), read.getString("items[0].external_url"));
     }
 
     @Test
@@ -121,7 +123,9 @@ class FeedResourceTest {
     void badFeedsAreProblems() {
         given().get("/feeds/topic/economy.rss").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("type", is("/problems/invalid-parameter"));
-        given().get("/feeds/person/someone.rss").then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+        given().get("/feeds/keyword/someone.rss").then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+        given().get("/feeds/person/{code}.rss", "陈建仁").then().statusCode(200).contentType(startsWith(
+                "application/rss+xml"));
         given().get("/feeds/all.html").then().statusCode(404).contentType(Problem.MEDIA_TYPE);
     }
 

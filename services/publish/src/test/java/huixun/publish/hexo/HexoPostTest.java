@@ -67,6 +67,15 @@ class HexoPostTest {
                 .toList());
     }
 
+    @Test
+    void markupInTitleCategoryAndAuthorArrivesAsText() {
+        String written = new HexoPost("<script>alert(1)</script> & co", List.of("<b>组</b>"), null, "<i>作者</i>",
+                Instant.EPOCH, "").write();
+        assertEquals(List.of("title: '&lt;script&gt;alert(1)&lt;/script&gt; &amp; co'", " - '&lt;b&gt;组&lt;/b&gt;'",
+                "author: '&lt;i&gt;作者&lt;/i&gt;'"), written.lines().filter(l -> l.startsWith("title:")
+                || l.startsWith(" - ") || l.startsWith("author:")).toList());
+    }
+
     /** The seeds' front matter: scalars as written (quotes kept), categories as a list. */
     private static Map<String, Object> frontMatter(String post) {
         Map<String, Object> fields = new LinkedHashMap<>();

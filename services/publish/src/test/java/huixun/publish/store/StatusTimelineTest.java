@@ -72,6 +72,6 @@ class StatusTimelineTest {
 
     private static StatusEntry entry(String submission, ArticleStatus status, int secondsAfterT0) {
         return new StatusEntry("0123456789abcdef", submission, status, "stage", null, null,
-                T0.plusSeconds(secondsAfterT0));
+                T0.plusSeconds(secondsAfterT0), null);
     }
 }

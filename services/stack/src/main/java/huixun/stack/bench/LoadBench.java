@@ -12,15 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +27,7 @@ import huixun.stack.Stack;
 import huixun.stack.StackConfig;
 import huixun.stack.postgres.PostgresServer;
 import huixun.stack.process.Jvm;
+import huixun.stack.process.ScratchDirectory;
 
 /**
  * The end-to-end load benchmark: starts the local stack on free ports with a throw-away data directory, serves
@@ -60,18 +59,16 @@ public final class LoadBench {
 
     public LoadResult run() throws IOException, InterruptedException {
         ArticlePages pages = ArticlePages.from(options.repo().resolve("samples").resolve("site"));
-        Path dataDir = Files.createTempDirectory("huixun-bench-");
-        try (PageServer site = PageServer.start(pages, options.pages());
-             Stack stack = Stack.start(stackConfig(dataDir, site))) {
+        try (ScratchDirectory dataDir = ScratchDirectory.create("huixun-bench-");
+             PageServer site = PageServer.start(pages, options.pages(), options.hosts());
+             Stack stack = Stack.start(stackConfig(dataDir.path(), site))) {
             for (int i = 1; i < options.replicas(); i++) {
                 stack.startReplica("normalise");
                 stack.startReplica("classify");
             }
-            out.printf("bench: stack ready in %.1f s; %d pages on %s%n",
-                    stack.timings().get("total").toMillis() / 1000.0, options.pages(), site.url(0));
+            out.printf("bench: stack ready in %.1f s; %d pages on %d hosts, e.g. %s%n",
+                    stack.timings().get("total").toMillis() / 1000.0, options.pages(), options.hosts(), site.url(0));
             return measure(stack, site);
-        } finally {
-            deleteQuietly(dataDir);
         }
     }
 
@@ -79,8 +76,8 @@ public final class LoadBench {
         return StackConfig.defaults(options.repo()).withFreePorts().withDataDir(dataDir)
                 .withPartitions(options.partitions())
                 .withServiceJvmOptions(Jvm.options(options.jvmOptions()))
-                .withServiceProperty("fetch", "huixun.fetch.guard.allow", "127.0.0.1:" + site.port())
-                .withServiceProperty("fetch", "huixun.fetch.politeness.host-delay.\"127.0.0.1\"", "0s");
+                .withServiceProperty("fetch", "huixun.fetch.guard.allow", String.join(",", site.hostsAndPort()))
+                .withServiceProperty("fetch", "huixun.fetch.politeness.default-delay", "0s");
     }
 
     private LoadResult measure(Stack stack, PageServer site) throws IOException, InterruptedException {
@@ -88,9 +85,9 @@ public final class LoadBench {
         stack.services().forEach(s -> pids.put(s.name(), s.pid()));
         stack.replicas().forEach(s -> pids.put(s.name(), s.pid()));
         pids.put("kafka", stack.kafka().pid());
-        postmasterPid(stack.postgres()).ifPresent(pid -> pids.put("postgres", pid));
+        pids.put("postgres", stack.postgres().pid());
         pids.put("bench (page server)", ProcessHandle.current().pid());
-        ProcessSampler processes = new ProcessSampler(pids);
+        ProcessSampler processes = new ProcessSampler(pids, Set.of("postgres"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long begin = System.nanoTime();
         try (LagSampler lag = new LagSampler(stack.kafkaBootstrap(), GROUPS)) {
@@ -164,20 +161,4 @@ public final class LoadBench {
         return finished;
     }
 
-    private static Optional<Long> postmasterPid(PostgresServer postgres) {
-        try {
-            return Files.readAllLines(postgres.clusterDir().resolve("data/postmaster.pid")).stream().findFirst()
-                    .map(line -> Long.parseLong(line.strip()));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp directory left behind is harmless
-        }
-    }
 }

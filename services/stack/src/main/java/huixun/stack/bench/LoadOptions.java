@@ -12,6 +12,8 @@ import java.util.Map;
  * @param pages      distinct generated pages, each submitted once
  * @param rate       submissions per second; 0 submits as fast as the API accepts
  * @param batch      URLs per batch request
+ * @param hosts      loopback addresses the pages are spread over (127.0.0.2, 127.0.0.3, …): fetch works on one page
+ *                   per host at a time, as politeness asks, so one host would measure that rule and not the pipeline
  * @param partitions partitions of every topic
  * @param replicas   processes of normalise and of classify (the same consumer group)
  * @param jvmOptions options of each service JVM
@@ -20,14 +22,15 @@ import java.util.Map;
  * @param report     the Markdown file the report section goes into
  * @param chart      the PNG of consumer lag over time
  */
-public record LoadOptions(Path repo, int pages, double rate, int batch, int partitions, int replicas,
+public record LoadOptions(Path repo, int pages, double rate, int batch, int hosts, int partitions, int replicas,
                           String jvmOptions, Duration timeout, String label, Path report, Path chart) {
     static final String DEFAULT_JVM_OPTIONS = "-Xmx128m -XX:+UseSerialGC";
 
     public LoadOptions {
-        if (pages < 1 || batch < 1 || batch > 1000 || partitions < 1 || replicas < 1 || rate < 0) {
+        if (pages < 1 || batch < 1 || batch > 1000 || hosts < 1 || hosts > 200 || partitions < 1 || replicas < 1
+                || rate < 0) {
             throw new IllegalArgumentException("pages, partitions and replicas must be at least 1, batch 1 to 1000, "
-                    + "rate 0 or more");
+                    + "hosts 1 to 200, rate 0 or more");
         }
     }
 
@@ -45,7 +48,8 @@ public record LoadOptions(Path repo, int pages, double rate, int batch, int part
         String label = values.getOrDefault("label", partitions + "p-" + replicas + "r");
         return new LoadOptions(repo, Integer.parseInt(values.getOrDefault("pages", "5000")),
                 Double.parseDouble(values.getOrDefault("rate", "0")),
-                Integer.parseInt(values.getOrDefault("batch", "200")), partitions, replicas,
+                Integer.parseInt(values.getOrDefault("batch", "200")),
+                Integer.parseInt(values.getOrDefault("hosts", "64")), partitions, replicas,
                 values.getOrDefault("jvm-opts", DEFAULT_JVM_OPTIONS),
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("timeout", "900"))), label,
                 repo.resolve(values.getOrDefault("report", "docs/benchmarks.md")),

@@ -45,11 +45,12 @@ final class LoadReport {
         StringBuilder md = new StringBuilder();
         md.append("### End-to-end load, run `").append(options.label()).append("` (").append(WHEN.format(r.at()))
                 .append(")\n\n");
-        md.append(String.format(Locale.ROOT, "`./huixun bench --pages %d --rate %s --batch %d --partitions %d "
-                        + "--replicas %d --label %s` on %d cores, %d GiB; service JVMs `%s`. %d generated pages "
-                        + "(%.1f MB served), %d accepted, %d finished in %.1f s (submitting took %.1f s).%n%n",
+        md.append(String.format(Locale.ROOT, "`./huixun bench --pages %d --rate %s --batch %d --hosts %d "
+                        + "--partitions %d --replicas %d --label %s` on %d cores, %d GiB; service JVMs `%s`. %d "
+                        + "generated pages (%.1f MB served), %d accepted, %d finished in %.1f s (submitting took "
+                        + "%.1f s).%n%n",
                 options.pages(), options.rate() == 0 ? "0" : Double.toString(options.rate()), options.batch(),
-                options.partitions(), options.replicas(), options.label(), Runtime.getRuntime().availableProcessors(),
+                options.hosts(), options.partitions(), options.replicas(), options.label(), Runtime.getRuntime().availableProcessors(),
                 totalMemoryGib(), options.jvmOptions(), r.pages(), r.bytesServed() / 1e6, r.accepted(), r.finished(),
                 r.wall().toMillis() / 1e3, r.submitting().toMillis() / 1e3));
         md.append(String.format(Locale.ROOT, "Throughput: **%.1f articles/s sustained** (10th to 90th percentile "
@@ -62,11 +63,12 @@ final class LoadReport {
             md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", stage.getKey(), v[0], v[1],
                     v[2], v[3]));
         }
-        md.append("\n| process | CPU s | CPU cores (avg) | peak RSS MB | RSS at end MB |\n|---|---:|---:|---:|---:|\n");
+        md.append("\n| process | CPU s | CPU cores (avg) | peak RSS MB | RSS after warm-up MB | RSS at end MB |\n"
+                + "|---|---:|---:|---:|---:|---:|\n");
         for (ProcessSampler.Usage usage : r.processes()) {
-            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %d | %d |%n", usage.name(),
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %d | %d | %d |%n", usage.name(),
                     usage.cpu().toMillis() / 1e3, usage.cpuSecondsPerSecond(r.wall()), usage.peakRssKb() / 1024,
-                    usage.lastRssKb() / 1024));
+                    usage.warmRssKb() / 1024, usage.lastRssKb() / 1024));
         }
         Path chart = options.report().toAbsolutePath().getParent().relativize(options.chart().toAbsolutePath());
         md.append("\n![consumer lag, run ").append(options.label()).append("](").append(chart).append(")\n\n");

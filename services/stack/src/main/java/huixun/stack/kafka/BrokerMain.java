@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import huixun.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -151,8 +152,9 @@ public final class BrokerMain {
             admin.describeCluster().clusterId().get();
             List<NewTopic> wanted = new ArrayList<>();
             for (String topic : topics) {
-                wanted.add(new NewTopic(topic, partitions, (short) 1)
-                        .configs(Map.of("max.message.bytes", MAX_MESSAGE_BYTES)));
+                wanted.add(new NewTopic(topic, partitions, (short) 1).configs(Topics.COMPACTED.contains(topic)
+                        ? Map.of("max.message.bytes", MAX_MESSAGE_BYTES, "cleanup.policy", "compact")
+                        : Map.of("max.message.bytes", MAX_MESSAGE_BYTES)));
             }
             for (var result : admin.createTopics(wanted).values().entrySet()) {
                 try {

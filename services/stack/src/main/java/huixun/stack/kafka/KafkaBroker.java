@@ -41,6 +41,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int controllerPort;
     private final Path logFile;
     private final Thread outputCopier;
 
@@ -93,9 +94,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private KafkaBroker(Process process, int port, Path logFile, Thread outputCopier) {
+    private KafkaBroker(Process process, int port, int controllerPort, Path logFile, Thread outputCopier) {
         this.process = process;
         this.port = port;
+        this.controllerPort = controllerPort;
         this.logFile = logFile;
         this.outputCopier = outputCopier;
     }
@@ -129,7 +131,7 @@ public final class KafkaBroker implements AutoCloseable {
         Thread copier = new Thread(() -> copyOutput(process, config.logFile(), ready), "kafka-output");
         copier.setDaemon(true);
         copier.start();
-        KafkaBroker broker = new KafkaBroker(process, port, config.logFile(), copier);
+        KafkaBroker broker = new KafkaBroker(process, port, controllerPort, config.logFile(), copier);
         try {
             ready.get(config.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
@@ -150,6 +152,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The KRaft controller port this broker listens on (a restart must reuse it). */
+    public int controllerPort() {
+        return controllerPort;
     }
 
     /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */

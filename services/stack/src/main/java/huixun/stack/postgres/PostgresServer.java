@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -109,6 +110,21 @@ public final class PostgresServer implements AutoCloseable {
     /** Where the cluster actually lives (differs from the requested directory when it had to move, see above). */
     public Path clusterDir() {
         return clusterDir;
+    }
+
+    /** The Quarkus datasource settings (reactive and JDBC) that reach this server as the application role. */
+    public Map<String, String> datasourceProperties() {
+        return Map.of("quarkus.datasource.reactive.url", reactiveUrl(), "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.username", username(), "quarkus.datasource.password", password());
+    }
+
+    /** The postmaster's process id, read from its pid file. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir().resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("PostgreSQL on port " + port + " has no readable postmaster.pid", e);
+        }
     }
 
     /** The server's own log file. */
