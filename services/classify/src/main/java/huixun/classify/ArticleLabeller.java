@@ -21,6 +21,14 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class ArticleLabeller {
+    /**
+     * Labels are read from the first 30,000 characters of the body (a long feature is about 10,000): topics, places,
+     * people and keywords are settled by then, and a pathological page of millions of characters (issue 9's
+     * bad-input corpus has one) must not make segmentation take seconds and more memory than the service has. The
+     * fingerprints still cover the whole body.
+     */
+    static final int MAX_ANALYSED_CHARS = 30_000;
+
     private final TopicClassifier topics;
     private final GazetteerMatcher regions;
     private final PeopleFinder people;
@@ -39,7 +47,7 @@ public class ArticleLabeller {
     public Labelled label(ArticleNormalised article) {
         // Normalise hands over Simplified text; a Traditional article that slipped through is converted here, since
         // the model, the name statistics and the segmentation dictionaries are all Simplified.
-        WeightedText text = new WeightedText(simplified(article.title()), simplified(article.text()));
+        WeightedText text = new WeightedText(simplified(article.title()), simplified(head(article.text())));
         // The body alone: titles differ between sites that carry one report ("原标题", a site's own headline).
         TextFingerprint fingerprint = TextFingerprint.of(article.text() == null || article.text().isBlank()
                 ? article.title() : article.text());
@@ -48,6 +56,10 @@ public class ArticleLabeller {
                 article.submissionId(), article, topics.classify(text), regions.regions(text), Instant.now(),
                 people.people(text), keywords.keywords(text), fingerprint.simhashHex(), fingerprint.contentHash(),
                 entry.duplicateOf()), entry);
+    }
+
+    private static String head(String text) {
+        return text == null || text.length() <= MAX_ANALYSED_CHARS ? text : text.substring(0, MAX_ANALYSED_CHARS);
     }
 
     private static String simplified(String text) {

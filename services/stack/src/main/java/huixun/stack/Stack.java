@@ -39,6 +39,7 @@ public final class Stack implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(Stack.class.getName());
     private static final Duration LEFTOVER_STOP_TIMEOUT = Duration.ofSeconds(15);
+    static final String CLASSIFY_HEAP = "-Xmx256m";
 
     private final StackConfig config;
     private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
@@ -348,7 +349,7 @@ public final class Stack implements AutoCloseable {
             }
             properties.putAll(config.serviceProperties().getOrDefault(name, Map.of()));
             ServiceProcess.Config service = ServiceProcess.Config.of(name, config.repoDir(), config.dataDir(),
-                    ports.get(name), properties).withJvmOptions(config.serviceJvmOptions())
+                    ports.get(name), properties).withJvmOptions(jvmOptions(name))
                     .withReadyTimeout(config.readyTimeout());
             ServiceProcess process = register(ServiceProcess.launch(service));
             services.put(name, process);
@@ -365,6 +366,19 @@ public final class Stack implements AutoCloseable {
                 timings.put(process.name(), Duration.ofMillis(process.startupMillis()));
             }
         }
+    }
+
+    /**
+     * The configured service JVM options, plus a larger heap for classify: its name statistics and segmentation
+     * dictionaries (HanLP), topic model and duplicate index do not fit the 128 MB the other services run in (it ran
+     * out of heap under load). Last on the command line, so it wins over an {@code -Xmx} in the options.
+     */
+    private List<String> jvmOptions(String service) {
+        List<String> options = new ArrayList<>(config.serviceJvmOptions());
+        if (service.equals("classify")) {
+            options.add(CLASSIFY_HEAP);
+        }
+        return options;
     }
 
     /**

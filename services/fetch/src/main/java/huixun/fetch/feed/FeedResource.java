@@ -5,6 +5,7 @@ import huixun.fetch.config.FetchConfig;
 import huixun.fetch.submission.UrlCanonicaliser;
 import huixun.fetch.url.InvalidUrlException;
 import huixun.pipeline.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -49,7 +50,6 @@ public class FeedResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @WithTransaction
     @Operation(summary = "Subscribe to a feed or sitemap",
             description = "RSS 0.9x/1.0/2.0, Atom, JSON Feed or a (news) sitemap. Polled at once, then every "
                     + "intervalSeconds with a conditional GET; only items not seen before are submitted, with the "
@@ -62,15 +62,31 @@ public class FeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<FeedResponse>> subscribe(FeedRequest request) {
         Feed feed = validated(request);
-        return Feed.<Feed>find("url", feed.url).firstResult()
-                .flatMap(existing -> existing != null
-                        ? Uni.createFrom().item(RestResponse.<FeedResponse>ok(response(existing)))
-                        : feed.<Feed>persist().map(saved -> {
-                            Log.infof("feed=%s url=%s outcome=subscribed interval_s=%d", saved.id, saved.url,
-                                    saved.intervalSeconds);
-                            return RestResponse.ResponseBuilder.<FeedResponse>created(
-                                    URI.create("/api/v1/feeds/" + saved.id)).entity(response(saved)).build();
-                        }));
+        return Panache.withTransaction(() -> Feed.<Feed>find("url", feed.url).firstResult()
+                        .flatMap(existing -> existing != null
+                                ? Uni.createFrom().item(RestResponse.<FeedResponse>ok(response(existing)))
+                                : feed.<Feed>persist().map(saved -> {
+                                    Log.infof("feed=%s url=%s outcome=subscribed interval_s=%d", saved.id, saved.url,
+                                            saved.intervalSeconds);
+                                    return RestResponse.ResponseBuilder.<FeedResponse>created(
+                                            URI.create("/api/v1/feeds/" + saved.id)).entity(response(saved)).build();
+                                })))
+                // Two first subscriptions of one URL at once: the loser's insert breaks the unique URL; it gets the
+                // winner's subscription, as a later subscriber would (read in a new session: that one has failed).
+                .onFailure(FeedResource::isDuplicateUrl).recoverWithUni(() -> Panache.withSession(() ->
+                        Feed.<Feed>find("url", feed.url).firstResult()
+                                .map(existing -> RestResponse.<FeedResponse>ok(response(existing)))));
+    }
+
+    /** PostgreSQL's unique_violation (SQLSTATE 23505), however the client and Hibernate wrap it. */
+    private static boolean isDuplicateUrl(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("23505") || message.contains("duplicate key")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GET

@@ -24,7 +24,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -148,6 +150,18 @@ class FeedPollingTest {
         // Items of one poll are submitted side by side, so only the set is certain.
         List<String> urls = submitted().stream().map(SubmissionAccepted::canonicalUrl).sorted().toList();
         assertEquals(List.of(item(1), item(2), item(3), item(4), item(5)), urls);
+    }
+
+    @Test
+    void simultaneousFirstSubscriptionsOfOneUrlMakeOneSubscriptionAndNoError() {
+        String body = "{\"url\": \"" + feedUrl() + "?race\"}";
+        List<CompletableFuture<Integer>> answers = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(
+                () -> given().contentType(ContentType.JSON).body(body).when().post("/api/v1/feeds").statusCode()))
+                .toList();
+        List<Integer> statuses = answers.stream().map(CompletableFuture::join).sorted().toList();
+        assertEquals(201, statuses.get(statuses.size() - 1), statuses.toString());
+        assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+        assertTrue(statuses.stream().allMatch(status -> status == 200 || status == 201), statuses.toString());
     }
 
     @Test
