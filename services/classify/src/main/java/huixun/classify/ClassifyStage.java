@@ -49,16 +49,18 @@ public class ClassifyStage {
     @Blocking("classification") // CPU-bound: a bounded worker pool, sized in application.properties
     public Uni<Void> on(ArticleNormalised article) {
         Timer.Sample sample = metrics.start();
-        ArticleLabeller.Labelled labelled;
+        Uni<Void> outcome;
         try {
-            labelled = labeller.label(article);
+            outcome = publish(article, labeller.label(article))
+                    .invoke(() -> metrics.record(sample, StageMetrics.PROCESSED));
         } catch (RuntimeException e) {
-            Log.errorf(e, "article=%s stage=classify outcome=dead_lettered", article.articleId());
-            metrics.record(sample, StageMetrics.DEAD_LETTERED);
-            return statuses.report(StatusChanged.failed(article, article.url(), metrics.stage(),
-                            FailureReason.PROCESSING_ERROR, e.toString()))
-                    .chain(() -> Uni.createFrom().failure(e));
+            outcome = Uni.createFrom().failure(e);
         }
+        // Labelling and sending alike: whatever fails, the submission is told before the record is dead-lettered.
+        return outcome.onFailure().recoverWithUni(failure -> deadLetter(article, sample, failure));
+    }
+
+    private Uni<Void> publish(ArticleNormalised article, ArticleLabeller.Labelled labelled) {
         ArticleClassified event = labelled.event();
         Log.infof("article=%s stage=classify topics=%s regions=%s people=%d duplicate_of=%s", article.articleId(),
                 event.topics().stream().map(Label::code).toList(), event.regions().stream().map(Label::code).toList(),
@@ -67,7 +69,15 @@ public class ClassifyStage {
         return fingerprints.persist(labelled.fingerprint())
                 .chain(() -> classified.send(Record.of(article.articleId(), event)))
                 .chain(() -> statuses.report(
-                        StatusChanged.reached(article, article.url(), ArticleStatus.CLASSIFIED, metrics.stage())))
-                .invoke(() -> metrics.record(sample, StageMetrics.PROCESSED));
+                        StatusChanged.reached(article, article.url(), ArticleStatus.CLASSIFIED, metrics.stage())));
+    }
+
+    /** Reports processing_error, then fails so the connector sends the record to the dead-letter topic. */
+    private Uni<Void> deadLetter(ArticleNormalised article, Timer.Sample sample, Throwable failure) {
+        Log.errorf(failure, "article=%s stage=classify outcome=dead_lettered", article.articleId());
+        metrics.record(sample, StageMetrics.DEAD_LETTERED);
+        return statuses.report(StatusChanged.failed(article, article.url(), metrics.stage(),
+                        FailureReason.PROCESSING_ERROR, failure.toString()))
+                .onItemOrFailure().transformToUni((ignored, reportFailure) -> Uni.createFrom().failure(failure));
     }
 }
