@@ -1,9 +1,7 @@
 package huixun.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
@@ -20,6 +18,9 @@ import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -67,7 +68,7 @@ class BadInputIT {
             if (source.startsWith("gen:")) {
                 return BadPages.generate(source.substring(4));
             }
-            return resource("bad-input/pages/" + source.substring("file:".length()));
+            return Corpus.bytes("bad-input/pages/" + source.substring("file:".length()));
         }
     }
 
@@ -80,7 +81,7 @@ class BadInputIT {
     static void serveAndSubmitEveryBadPage() throws IOException {
         stack = SharedStack.stack();
         pipeline = new PipelineClient(stack);
-        for (String[] row : table("bad-input/pages.tsv", 6)) {
+        for (String[] row : Corpus.table("bad-input/pages.tsv", 6)) {
             PAGES.put(row[0], new PageCase(row[0], row[1], row[2], row[3],
                     row[4].isEmpty() ? List.of() : List.of(row[4].split(";")), row[5]));
         }
@@ -122,7 +123,7 @@ class BadInputIT {
     @TestFactory
     Stream<DynamicTest> everyBadRequestGetsAClearErrorNeverA5xx() throws IOException {
         List<ApiCase> cases = new ArrayList<>();
-        for (String[] row : table("bad-input/api.tsv", 7)) {
+        for (String[] row : Corpus.table("bad-input/api.tsv", 7)) {
             cases.add(new ApiCase(row[0], row[1], row[2], row[3], row[4], row[5],
                     List.of(row[6].split("\\|"))));
         }
@@ -149,11 +150,22 @@ class BadInputIT {
     void feedsCarryNothingActive() {
         JsonPath feed = given().baseUri(stack.publishUrl()).queryParam("size", 100).get("/feeds/all.json").then()
                 .statusCode(200).extract().jsonPath();
-        List<String> contents = feed.getList("items.content_html", String.class);
+        List<String> contents = new ArrayList<>(feed.getList("items.content_html", String.class));
         assertFalse(contents.isEmpty(), "the feed lists the published bad pages");
+        // RSS and Atom carry the article HTML as escaped text; what a feed reader renders is that text as HTML.
+        contents.addAll(xmlFeedHtml("/feeds/all.rss", "item > description, item > content|encoded"));
+        contents.addAll(xmlFeedHtml("/feeds/all.atom", "entry > content, entry > summary"));
         for (String content : contents) {
             assertEquals(Optional.empty(), ActiveContent.find(content), content);
         }
+    }
+
+    private static List<String> xmlFeedHtml(String path, String fields) {
+        String xml = given().baseUri(stack.publishUrl()).queryParam("size", 100).get(path).then().statusCode(200)
+                .extract().asString();
+        List<String> html = Jsoup.parse(xml, "", Parser.xmlParser()).select(fields).eachText();
+        assertFalse(html.isEmpty(), path + " lists the published bad pages");
+        return html;
     }
 
     @Order(4)
@@ -172,8 +184,13 @@ class BadInputIT {
         String hexo = given().baseUri(stack.publishUrl()).get("/api/v1/articles/" + id + ".md").then()
                 .statusCode(200).extract().asString();
         String hexoBody = hexo.substring(hexo.indexOf("---", hexo.indexOf("---") + 3));
+        // The reader page has its own stylesheet link; what comes from the article is inside <article>.
+        String reader = Jsoup.parse(given().baseUri(stack.publishUrl()).get("/articles/" + id).then().statusCode(200)
+                .extract().asString()).select("article.article").outerHtml();
         assertAll(
                 () -> assertEquals(Optional.empty(), ActiveContent.find(html), "stored HTML"),
+                () -> assertFalse(reader.isEmpty(), "the web reader shows the article"),
+                () -> assertEquals(Optional.empty(), ActiveContent.find(reader), "web reader"),
                 () -> assertEquals(Optional.empty(), ActiveContent.find(hexoBody), "Hexo body"),
                 () -> assertFalse(hexo.substring(0, hexo.length() - hexoBody.length()).contains("<script"),
                         "a <script> in the Hexo front matter"),
@@ -246,33 +263,6 @@ class BadInputIT {
 
     private static String caseUrl(String id) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/case/" + id;
-    }
-
-    private static List<String[]> table(String resource, int columns) {
-        String text = new String(resource(resource), StandardCharsets.UTF_8);
-        List<String[]> rows = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] row = line.split("\t", -1);
-            if (row.length != columns) {
-                throw new IllegalStateException(resource + ": " + columns + " columns expected: " + line);
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = BadInputIT.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("No test resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String unescape(String text) {

@@ -136,7 +136,7 @@ class NormaliseStageTest {
         assertEquals(ArticleStatus.FAILED, status.status());
         assertEquals(FailureReason.TIMEOUT, status.reason());
         assertEquals("normalise", status.stage());
-        assertTrue(status.detail().startsWith("extraction took longer than 0 ms"), status.detail());
+        assertTrue(status.detail().startsWith("extraction took more than 0 ms of CPU time"), status.detail());
         await().atMost(WAIT).until(acked::isDone);
     }
 

@@ -3,19 +3,23 @@ package huixun.normalise.budget;
 import huixun.contracts.FailureReason;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 
 /**
  * The time and memory one extraction may take. The extractor's loops call {@link #check} as they go, and the budget
- * throws {@link Exceeded} once the deadline has passed or the extracting thread has allocated more than allowed, so
+ * throws {@link Exceeded} once the extracting thread has used its CPU time or allocated more than allowed, so
  * a pathological page stops in the loop that spends the time rather than needing a thread interrupt, which jsoup
  * does not honour. Memory is measured as bytes allocated by the thread since the start (an upper bound of what the
- * page holds); where the JVM cannot tell (some native images), only time is bounded.
+ * page holds); where the JVM cannot tell (some native images), only time is bounded. Time is the thread's CPU time,
+ * not the clock: a busy machine or a garbage collection pause must not fail a healthy page, while a pathological
+ * one spends its CPU however busy the machine is. Without a CPU clock (some native images) the wall clock stands in.
  */
 public final class ExtractionBudget {
     /** Reading the clock and the allocation counter costs more than a loop step; they are read every 64th check. */
     private static final int CHECK_EVERY = 64;
     private static final com.sun.management.ThreadMXBean ALLOCATION = allocationCounter();
+    private static final ThreadMXBean CPU = cpuClock();
 
     private final long deadline;
     private final Duration timeLimit;
@@ -25,7 +29,7 @@ public final class ExtractionBudget {
 
     private ExtractionBudget(Duration timeLimit, long maxAllocatedBytes) {
         this.timeLimit = timeLimit;
-        this.deadline = System.nanoTime() + timeLimit.toNanos();
+        this.deadline = now() + timeLimit.toNanos();
         this.maxAllocatedBytes = maxAllocatedBytes;
         this.allocatedAtStart = allocated();
     }
@@ -52,15 +56,24 @@ public final class ExtractionBudget {
 
     /** Reads the clock and the allocation counter now; between the phases of an extraction. */
     public void checkNow(String phase) {
-        if (System.nanoTime() - deadline > 0) {
-            throw new Exceeded(FailureReason.TIMEOUT, "extraction took longer than " + timeLimit.toMillis()
-                    + " ms (stopped while " + phase + ")");
+        if (now() - deadline > 0) {
+            throw new Exceeded(FailureReason.TIMEOUT, "extraction took more than " + timeLimit.toMillis()
+                    + " ms of CPU time (stopped while " + phase + ")");
         }
         long allocated = allocated() - allocatedAtStart;
         if (ALLOCATION != null && allocated > maxAllocatedBytes) {
             throw new Exceeded(FailureReason.TOO_LARGE, "extraction allocated " + allocated / (1 << 20)
                     + " MiB, more than " + maxAllocatedBytes / (1 << 20) + " MiB (stopped while " + phase + ")");
         }
+    }
+
+    private static long now() {
+        return CPU == null ? System.nanoTime() : CPU.getCurrentThreadCpuTime();
+    }
+
+    private static ThreadMXBean cpuClock() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled() ? threads : null;
     }
 
     private static long allocated() {

@@ -24,8 +24,9 @@ public interface NormaliseConfig {
     int minTextChars();
 
     /**
-     * Time the extraction of one page may take; a page still extracting then ends FAILED with reason {@code timeout}
-     * (stage normalise) and the consumer goes on with the next record. Real pages take a few milliseconds.
+     * CPU time the extraction of one page may take (the extracting thread's, so a busy machine does not fail healthy
+     * pages); a page still extracting then ends FAILED with reason {@code timeout} (stage normalise) and the consumer
+     * goes on with the next record. Real pages take a few milliseconds.
      */
     @WithDefault("2s")
     Duration timeLimit();

@@ -43,7 +43,7 @@ class PathologicalPageTest {
         Extraction.OverLimit over = assertInstanceOf(Extraction.OverLimit.class,
                 noTime.extract(NESTED, "https://example.cn/deep"));
         assertEquals(FailureReason.TIMEOUT, over.reason());
-        assertTrue(over.detail().startsWith("extraction took longer than 0 ms"), over.detail());
+        assertTrue(over.detail().startsWith("extraction took more than 0 ms of CPU time"), over.detail());
     }
 
     @Test

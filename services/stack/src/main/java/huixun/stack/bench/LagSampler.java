@@ -46,6 +46,30 @@ final class LagSampler implements AutoCloseable {
         return List.copyOf(readings);
     }
 
+    /** Whether the latest reading found every group with nothing left to consume. */
+    synchronized boolean drained() {
+        return !readings.isEmpty() && readings.get(readings.size() - 1).lag().values().stream().allMatch(l -> l == 0);
+    }
+
+    /** Records on the dead-letter topics (every {@code *-dlq}), or -1 when the broker does not answer. */
+    long deadLettered() {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            admin.describeTopics(admin.listTopics().names().get(5, TimeUnit.SECONDS).stream()
+                            .filter(topic -> topic.endsWith("-dlq")).toList())
+                    .allTopicNames().get(5, TimeUnit.SECONDS)
+                    .forEach((topic, description) -> description.partitions().forEach(
+                            partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+            return admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        } catch (ExecutionException | TimeoutException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** Sum over the group's partitions of end offset minus committed offset; 0 before the group commits. */
     private long lag(String group) {
         try {

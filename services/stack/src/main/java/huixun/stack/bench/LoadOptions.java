@@ -11,6 +11,8 @@ import java.util.Map;
  * @param repo       the repository (service jars, sample pages, docs)
  * @param pages      distinct generated pages, each submitted once
  * @param rate       submissions per second; 0 submits as fast as the API accepts
+ * @param duration   for a soak, how long to submit at {@code rate} ({@code pages} is then rate × duration);
+ *                   zero for a plain load run
  * @param batch      URLs per batch request
  * @param hosts      loopback addresses the pages are spread over (127.0.0.2, 127.0.0.3, …): fetch works on one page
  *                   per host at a time, as politeness asks, so one host would measure that rule and not the pipeline
@@ -22,8 +24,8 @@ import java.util.Map;
  * @param report     the Markdown file the report section goes into
  * @param chart      the PNG of consumer lag over time
  */
-public record LoadOptions(Path repo, int pages, double rate, int batch, int hosts, int partitions, int replicas,
-                          String jvmOptions, Duration timeout, String label, Path report, Path chart) {
+public record LoadOptions(Path repo, int pages, double rate, Duration duration, int batch, int hosts, int partitions,
+                          int replicas, String jvmOptions, Duration timeout, String label, Path report, Path chart) {
     static final String DEFAULT_JVM_OPTIONS = "-Xmx128m -XX:+UseSerialGC";
 
     public LoadOptions {
@@ -32,6 +34,13 @@ public record LoadOptions(Path repo, int pages, double rate, int batch, int host
             throw new IllegalArgumentException("pages, partitions and replicas must be at least 1, batch 1 to 1000, "
                     + "hosts 1 to 200, rate 0 or more");
         }
+        if (duration.isNegative() || !duration.isZero() && rate == 0) {
+            throw new IllegalArgumentException("a soak (--duration) needs a positive --rate");
+        }
+    }
+
+    boolean soak() {
+        return !duration.isZero();
     }
 
     static LoadOptions parse(String[] args) {
@@ -46,9 +55,14 @@ public record LoadOptions(Path repo, int pages, double rate, int batch, int host
         int partitions = Integer.parseInt(values.getOrDefault("partitions", "3"));
         int replicas = Integer.parseInt(values.getOrDefault("replicas", "1"));
         String label = values.getOrDefault("label", partitions + "p-" + replicas + "r");
-        return new LoadOptions(repo, Integer.parseInt(values.getOrDefault("pages", "5000")),
-                Double.parseDouble(values.getOrDefault("rate", "0")),
-                Integer.parseInt(values.getOrDefault("batch", "200")),
+        double rate = Double.parseDouble(values.getOrDefault("rate", "0"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", "0")));
+        int pages = duration.isZero() ? Integer.parseInt(values.getOrDefault("pages", "5000"))
+                : (int) Math.ceil(rate * duration.toSeconds());
+        // A soak submits small batches ten times a second, so the load is steady rather than a burst every few seconds.
+        String batch = values.getOrDefault("batch",
+                duration.isZero() ? "200" : Long.toString(Math.max(1, Math.round(rate / 10))));
+        return new LoadOptions(repo, pages, rate, duration, Integer.parseInt(batch),
                 Integer.parseInt(values.getOrDefault("hosts", "64")), partitions, replicas,
                 values.getOrDefault("jvm-opts", DEFAULT_JVM_OPTIONS),
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("timeout", "900"))), label,

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Writes a load run into the benchmarks page as its own section (replacing an earlier run with the same label) and
@@ -45,12 +46,12 @@ final class LoadReport {
         StringBuilder md = new StringBuilder();
         md.append("### End-to-end load, run `").append(options.label()).append("` (").append(WHEN.format(r.at()))
                 .append(")\n\n");
-        md.append(String.format(Locale.ROOT, "`./huixun bench --pages %d --rate %s --batch %d --hosts %d "
+        md.append(String.format(Locale.ROOT, "`./huixun bench %s --rate %s --batch %d --hosts %d "
                         + "--partitions %d --replicas %d --label %s` on %d cores, %d GiB; service JVMs `%s`. %d "
                         + "generated pages (%.1f MB served), %d accepted, %d finished in %.1f s (submitting took "
                         + "%.1f s).%n%n",
-                options.pages(), options.rate() == 0 ? "0" : Double.toString(options.rate()), options.batch(),
-                options.hosts(), options.partitions(), options.replicas(), options.label(), Runtime.getRuntime().availableProcessors(),
+                options.soak() ? "--duration " + options.duration().toSeconds() : "--pages " + options.pages(),
+                options.rate() == 0 ? "0" : Double.toString(options.rate()), options.batch(), options.hosts(), options.partitions(), options.replicas(), options.label(), Runtime.getRuntime().availableProcessors(),
                 totalMemoryGib(), options.jvmOptions(), r.pages(), r.bytesServed() / 1e6, r.accepted(), r.finished(),
                 r.wall().toMillis() / 1e3, r.submitting().toMillis() / 1e3));
         md.append(String.format(Locale.ROOT, "Throughput: **%.1f articles/s sustained** (10th to 90th percentile "
@@ -70,9 +71,34 @@ final class LoadReport {
                     usage.cpu().toMillis() / 1e3, usage.cpuSecondsPerSecond(r.wall()), usage.peakRssKb() / 1024,
                     usage.warmRssKb() / 1024, usage.lastRssKb() / 1024));
         }
+        md.append(String.format(Locale.ROOT, "%nAfter the last article: consumer lag %s; %s on the dead-letter "
+                        + "topics.%n",
+                r.lagDrained() == null ? "**still above zero two minutes later**"
+                        : String.format(Locale.ROOT, "back to zero in %.1f s", r.lagDrained().toMillis() / 1e3),
+                r.deadLettered() < 0 ? "unknown record count" : r.deadLettered() + " records"));
+        if (options.soak()) {
+            md.append(soakVerdict(SoakVerdict.of(r)));
+        }
         Path chart = options.report().toAbsolutePath().getParent().relativize(options.chart().toAbsolutePath());
         md.append("\n![consumer lag, run ").append(options.label()).append("](").append(chart).append(")\n\n");
         return md.toString();
+    }
+
+    private static String soakVerdict(SoakVerdict verdict) {
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+                "%nSoak verdict: **%s**. Every submission final: %s. No errors (FAILED %d, dead-lettered %d): %s. "
+                        + "Lag back to zero: %s. RSS within ±%.0f %% of its after-warm-up reading: %s (largest "
+                        + "distance: ",
+                verdict.passed() ? "passed" : "failed", yes(verdict.allFinal()), verdict.failed(),
+                verdict.deadLettered(), yes(verdict.errorFree()), yes(verdict.lagDrained()),
+                SoakVerdict.RSS_TOLERANCE * 100, yes(verdict.rssSteady())));
+        StringJoiner drift = new StringJoiner(", ", "", ").\n");
+        verdict.rssDrift().forEach((name, d) -> drift.add(String.format(Locale.ROOT, "%s %.1f %%", name, d * 100)));
+        return md.append(drift).toString();
+    }
+
+    private static String yes(boolean check) {
+        return check ? "yes" : "**no**";
     }
 
     private static long totalMemoryGib() {

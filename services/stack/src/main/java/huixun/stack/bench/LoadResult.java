@@ -17,12 +17,15 @@ import java.util.Map;
  * @param throughput  published articles per second: over the whole run, and between the 10th and 90th percentile
  *                    of publication times (the sustained rate, without warm-up and tail)
  * @param failures    FAILED articles by reason
+ * @param lagDrained  how long after the last article finished every consumer group's lag reached zero; null when
+ *                    it did not within the benchmark's limit
+ * @param deadLettered records on the dead-letter topics at the end, -1 when unknown
  */
 public record LoadResult(Instant at, int pages, int accepted, long finished, Duration submitting, Duration wall,
                          Map<String, Long> counts, Map<String, double[]> latencies, Map<String, Double> throughput,
                          Map<String, Long> failures, List<ProcessSampler.Usage> processes,
-                         List<LagSampler.Reading> lag, long bytesServed) {
-    boolean allFinal() {
+                         List<LagSampler.Reading> lag, Duration lagDrained, long deadLettered, long bytesServed) {
+    public boolean allFinal() {
         return finished >= accepted && accepted == pages;
     }
 }

@@ -21,9 +21,10 @@ final class ProcessSampler {
     /**
      * What one process used over the run.
      *
-     * @param warmRssKb RSS when a fifth of the run had passed (after warm-up), to compare the end with for a soak
+     * @param warmRssKb RSS when a fifth of the run had passed (after warm-up), to compare the rest with for a soak
+     * @param rssDrift  the largest relative distance of a later reading from {@code warmRssKb} (0.1 = 10 %)
      */
-    record Usage(String name, Duration cpu, long peakRssKb, long warmRssKb, long lastRssKb) {
+    record Usage(String name, Duration cpu, long peakRssKb, long warmRssKb, long lastRssKb, double rssDrift) {
         double cpuSecondsPerSecond(Duration wall) {
             return cpu.toNanos() / (double) wall.toNanos();
         }
@@ -58,8 +59,10 @@ final class ProcessSampler {
         return processes.entrySet().stream().map(e -> {
             List<Long> series = rssSeries.getOrDefault(e.getKey(), List.of());
             long warm = series.isEmpty() ? 0 : series.get(series.size() / 5);
+            double drift = warm == 0 ? 0 : series.subList(series.size() / 5, series.size()).stream()
+                    .mapToDouble(rss -> Math.abs(rss - warm) / (double) warm).max().orElse(0);
             return new Usage(e.getKey(), cpu(e.getKey(), e.getValue()).minus(cpuAtStart.getOrDefault(e.getKey(), Duration.ZERO)),
-                    peakRss.getOrDefault(e.getKey(), 0L), warm, lastRss.getOrDefault(e.getKey(), 0L));
+                    peakRss.getOrDefault(e.getKey(), 0L), warm, lastRss.getOrDefault(e.getKey(), 0L), drift);
         }).toList();
     }
 
