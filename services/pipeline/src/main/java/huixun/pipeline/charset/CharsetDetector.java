@@ -1,6 +1,7 @@
 package huixun.pipeline.charset;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -52,9 +53,7 @@ public final class CharsetDetector {
 
     /** Decodes the body with the detected charset, without its byte order mark. */
     public static DecodedPage decode(String contentType, byte[] body) {
-        Charset charset = detect(contentType, body);
-        int bomLength = bom(body).map(bom -> bom.length).orElse(0);
-        return new DecodedPage(new String(body, bomLength, body.length - bomLength, charset), charset);
+        return resolve(contentType, body);
     }
 
     /**
@@ -63,9 +62,19 @@ public final class CharsetDetector {
      * @param contentType the Content-Type header, or null when the response had none
      */
     public static Charset detect(String contentType, byte[] body) {
+        return resolve(contentType, body).charset();
+    }
+
+    /**
+     * Detection and decoding in one: a charset is often chosen because the bytes decode cleanly in it, and that
+     * decoding is then the page's text, so no page is decoded twice.
+     */
+    private static DecodedPage resolve(String contentType, byte[] body) {
         Optional<Bom> bom = bom(body);
         if (bom.isPresent()) {
-            return bom.get().charset;
+            Charset charset = bom.get().charset;
+            return new DecodedPage(new String(body, bom.get().length, body.length - bom.get().length, charset),
+                    charset);
         }
         // A declaration is believed only if the bytes decode in it without error: servers often send a default
         // charset (typically UTF-8) for pages saved in GBK, and such a header would turn every character into
@@ -73,21 +82,27 @@ public final class CharsetDetector {
         List<Charset> declared = Stream.of(fromContentType(contentType), fromMeta(body))
                 .flatMap(Optional::stream).toList();
         for (Charset charset : declared) {
-            if (decodesCleanly(body, charset)) {
-                return charset;
+            Optional<DecodedPage> page = decodeCleanly(body, charset);
+            if (page.isPresent()) {
+                return page.get();
             }
         }
-        if (isUtf8(body)) {
-            return StandardCharsets.UTF_8;
+        Optional<DecodedPage> utf8 = decodeCleanly(body, StandardCharsets.UTF_8);
+        if (utf8.isPresent()) {
+            return utf8.get();
         }
-        if (declared.isEmpty() && looksLikeBig5(body) && decodesCleanly(body, BIG5_HKSCS)) {
-            return BIG5_HKSCS;
+        if (declared.isEmpty() && looksLikeBig5(body)) {
+            Optional<DecodedPage> page = decodeCleanly(body, BIG5_HKSCS);
+            if (page.isPresent()) {
+                return page.get();
+            }
         }
-        if (declared.isEmpty() || decodesCleanly(body, GB18030)) {
-            return GB18030;
+        if (!declared.isEmpty()) {
+            Optional<DecodedPage> page = decodeCleanly(body, GB18030);
+            // Nothing fits exactly (a page with a few broken bytes): its own declaration is the best guess.
+            return page.orElseGet(() -> new DecodedPage(new String(body, declared.get(0)), declared.get(0)));
         }
-        // Nothing fits exactly (a page with a few broken bytes): its own declaration is the best guess.
-        return declared.get(0);
+        return new DecodedPage(new String(body, GB18030), GB18030);
     }
 
     /** The charset a label names, widened as described above, or empty for a label Java does not support. */
@@ -154,19 +169,69 @@ public final class CharsetDetector {
         return pairs >= BIG5_MIN_PAIRS && lowSecondBytes * 10 > pairs;
     }
 
-    private static boolean isUtf8(byte[] body) {
-        return decodesCleanly(body, StandardCharsets.UTF_8);
+    /**
+     * Whether the bytes are well-formed UTF-8 (RFC 3629: no overlong forms, surrogates or code points past
+     * U+10FFFF), as Java's decoder judges it, without building a decoder's output.
+     */
+    static boolean isUtf8(byte[] body) {
+        int i = 0;
+        while (i < body.length) {
+            int lead = body[i] & 0xff;
+            if (lead < 0x80) {
+                i++;
+                continue;
+            }
+            int length;
+            int secondMin = 0x80;
+            int secondMax = 0xbf;
+            if (lead >= 0xc2 && lead <= 0xdf) {
+                length = 2;
+            } else if (lead >= 0xe0 && lead <= 0xef) {
+                length = 3;
+                secondMin = lead == 0xe0 ? 0xa0 : 0x80; // below: overlong
+                secondMax = lead == 0xed ? 0x9f : 0xbf; // above: surrogates
+            } else if (lead >= 0xf0 && lead <= 0xf4) {
+                length = 4;
+                secondMin = lead == 0xf0 ? 0x90 : 0x80; // below: overlong
+                secondMax = lead == 0xf4 ? 0x8f : 0xbf; // above: past U+10FFFF
+            } else {
+                return false;
+            }
+            if (i + length > body.length) {
+                return false;
+            }
+            int second = body[i + 1] & 0xff;
+            if (second < secondMin || second > secondMax) {
+                return false;
+            }
+            for (int k = 2; k < length; k++) {
+                int next = body[i + k] & 0xff;
+                if (next < 0x80 || next > 0xbf) {
+                    return false;
+                }
+            }
+            i += length;
+        }
+        return true;
     }
 
-    private static boolean decodesCleanly(byte[] body, Charset charset) {
+    /** The page decoded in {@code charset}, or empty when the bytes are not valid in it. */
+    private static Optional<DecodedPage> decodeCleanly(byte[] body, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            // The String constructor puts U+FFFD where bytes are malformed, so text without one came from valid
+            // bytes: one fast pass for the usual page; only a page with a U+FFFD needs the byte-level check.
+            String text = new String(body, charset);
+            return text.indexOf('\uFFFD') < 0 || isUtf8(body) ? Optional.of(new DecodedPage(text, charset))
+                    : Optional.empty();
+        }
         try {
-            charset.newDecoder()
+            CharBuffer text = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));
-            return true;
+            return Optional.of(new DecodedPage(text.toString(), charset));
         } catch (CharacterCodingException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
