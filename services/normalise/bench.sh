@@ -2,9 +2,11 @@
 # Reproducible extraction benchmark: runs ./extract over ../shared/bench/{aeb-dev,zh-dev}, scores the output with the
 # benchmark's own score.py (--tokenizer aeb for English, the default cjk tokenizer for Chinese) and prints a Markdown
 # table for docs/benchmarks.md, then times the tw2s conversion of 5,000 characters (src/bench/ConvertTiming.java).
-# Throughput is the last of 5 passes over the set (JIT warm), 1 and 2 threads; the
+# Throughput is over the last 10 of 20 passes over the set (JIT warm), 1 and 2 threads; the
 # JVM start and the reading of the files are not counted. Pages per CPU-second (1 thread) divides by the CPU time of
-# the extracting thread, so it stays meaningful on a machine shared with other work.
+# the extracting thread, so it stays meaningful on a machine shared with other work: with the charset decoding the
+# command does as fetch would, and without it (extraction alone, the normalise service's work). The ceiling is what
+# decoding and jsoup parsing alone reach over the same pages (src/bench/ParseTiming.java).
 #   usage: services/normalise/bench.sh [BENCH_DIR]     (default: <repo>/../shared/bench)
 # Needs a build first: mvn -B install -pl services/normalise -DskipTests
 set -euo pipefail
@@ -14,9 +16,20 @@ bench="${1:-$here/../../../shared/bench}"
 out="$here/target/bench"
 mkdir -p "$out"
 
-rate() { # set threads -> "pages/s pages-per-CPU-second" of the last pass
-    "$here/extract" --threads "$2" --repeat 5 --out "$out/$1-t$2.jsonl" "$bench/$1/html" 2>&1 >/dev/null \
-        | sed -n 's/.* pages_per_second=\([0-9.]*\).* pages_per_cpu_second=\([0-9.]*\).*/\1 \2/p' | tail -1
+kv() { # line key -> the value of key=value in the line
+    sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<" $1"
+}
+rate() { # set threads -> "pages/s pages-per-CPU-second extraction-only-pages-per-CPU-second", timed passes
+    local line
+    line="$("$here/extract" --threads "$2" --repeat 20 --out "$out/$1-t$2.jsonl" "$bench/$1/html" 2>&1 >/dev/null \
+        | grep '^extract: pages=' | tail -1)"
+    echo "$(kv "$line" pages_per_second) $(kv "$line" pages_per_cpu_second) $(kv "$line" extract_pages_per_cpu_second)"
+}
+ceiling() { # set -> "parse decode+parse" pages per CPU-second
+    local line
+    line="$(java -cp "$here/target/classes:$(cat "$here/target/extract.classpath")" "$here/src/bench/ParseTiming.java" \
+        "$bench/$1/html")"
+    echo "$(kv "$line" parse_pages_per_cpu_second) $(kv "$line" decode_and_parse_pages_per_cpu_second)"
 }
 score() { # set tokenizer-args... -> "F1 precision recall"
     local set="$1"; shift
@@ -25,14 +38,16 @@ score() { # set tokenizer-args... -> "F1 precision recall"
     awk '/^precision/{p=$2} /^recall/{r=$2} /^F1/{f=$2} END{printf "%s %s %s", f, p, r}' "$out/$set-score.txt"
 }
 
-echo "| set | F1 | precision | recall | pages/s, 1 thread | pages/s, 2 threads | pages per CPU-second |"
-echo "|---|---|---|---|---|---|---|"
+echo "| set | F1 | precision | recall | pages/s, 1 thread | pages/s, 2 threads | pages per CPU-second" \
+    "| … extraction alone | … jsoup parse alone (decode + parse) |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for set in aeb-dev zh-dev; do
-    read -r one cpu <<<"$(rate "$set" 1)"
-    read -r two _ <<<"$(rate "$set" 2)"
+    read -r one cpu alone <<<"$(rate "$set" 1)"
+    read -r two _ _ <<<"$(rate "$set" 2)"
+    read -r parse both <<<"$(ceiling "$set")"
     if [[ "$set" == aeb-dev ]]; then read -r f p r <<<"$(score "$set" --tokenizer aeb)"
     else read -r f p r <<<"$(score "$set")"; fi
-    echo "| $set | $f | $p | $r | $one | $two | $cpu |"
+    echo "| $set | $f | $p | $r | $one | $two | $cpu | $alone | $parse ($both) |"
 done
 echo
 echo "Load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -1,8 +1,9 @@
 package huixun.normalise.boilerplate;
 
 import huixun.normalise.metadata.MetadataRules;
-import org.jsoup.select.Evaluator;
+import huixun.normalise.selector.RuleSelector;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,13 +13,14 @@ import java.util.regex.Pattern;
  * The validated content of {@code rules/boilerplate.yml}: what to remove from a page before looking for the article,
  * which paragraphs of the article are boilerplate, and where the metadata comes from.
  *
- * @param removals selectors of page chrome, in file order
- * @param lines    patterns a whole paragraph must match to be dropped
- * @param ignores  patterns removed from a paragraph before {@code lines} are tried
- * @param fields   patterns of paragraphs that are moved out of the body into a field (editor, original title, source)
+ * @param removals  selectors of page chrome, in file order
+ * @param lines     patterns a whole paragraph must match to be dropped
+ * @param ignores   patterns removed from a paragraph before {@code lines} are tried
+ * @param fields    patterns of paragraphs that are moved out of the body into a field (editor, original title, source)
+ * @param postTitle the title in front of each post on a page showing several posts in one template (structure)
  */
 public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines, List<Pattern> ignores,
-                               MetadataRules metadata, List<FieldRule> fields) {
+                               MetadataRules metadata, List<FieldRule> fields, RuleSelector postTitle) {
 
     public BoilerplateRules {
         removals = List.copyOf(removals);
@@ -29,7 +31,20 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
 
     public BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines, List<Pattern> ignores,
                             MetadataRules metadata) {
-        this(removals, lines, ignores, metadata, List.of());
+        this(removals, lines, ignores, metadata, List.of(), null);
+    }
+
+    /** Every selector of the file, for {@link huixun.normalise.selector.SelectorSet}: removals, metadata, structure. */
+    public List<RuleSelector> selectors() {
+        List<RuleSelector> selectors = new ArrayList<>();
+        removals.forEach(rule -> selectors.add(rule.selector()));
+        if (metadata != null) {
+            selectors.addAll(metadata.selectors());
+        }
+        if (postTitle != null) {
+            selectors.add(postTitle);
+        }
+        return selectors;
     }
 
     /** The field a paragraph, trimmed, moves into, with the value; empty when it is no such line. */
@@ -65,7 +80,7 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
     }
 
     /** Elements matching {@code selector} (a jsoup CSS selector, parsed once at load) are page chrome. */
-    public record RemovalRule(String id, Evaluator selector) {
+    public record RemovalRule(String id, RuleSelector selector) {
     }
 
     /** A paragraph matching {@code pattern} in full is boilerplate. */

@@ -1,13 +1,15 @@
 package huixun.normalise.boilerplate;
 
 import huixun.normalise.metadata.MetadataRules;
+import huixun.normalise.selector.PageElements;
+import huixun.normalise.selector.RuleSelector;
+import huixun.normalise.selector.SelectorSet;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
+import org.jsoup.nodes.Element;
 import org.jsoup.select.Selector;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -141,7 +143,10 @@ public class BoilerplateRulesLoader {
                 String id = id(rule, "fields");
                 fields.add(fieldRule(rule, id));
             }
-            BoilerplateRules rules = new BoilerplateRules(removals, lines, ignores, metadata(root), fields);
+            MetadataRules metadata = metadata(root);
+            Map<?, ?> structure = map(root.get("structure"), "structure");
+            BoilerplateRules rules = new BoilerplateRules(removals, lines, ignores, metadata, fields,
+                    selector(entry(structure, "structure", "post-title"), "post-title"));
             checkLineExamples(rules, rules(root, "lines", true));
             return rules;
         }
@@ -160,7 +165,8 @@ public class BoilerplateRulesLoader {
                 throw fail(id + ": pattern has no group named value");
             }
             BoilerplateRules.FieldRule fieldRule = new BoilerplateRules.FieldRule(id, field, pattern);
-            BoilerplateRules only = new BoilerplateRules(List.of(), List.of(), List.of(), null, List.of(fieldRule));
+            BoilerplateRules only = new BoilerplateRules(List.of(), List.of(), List.of(), null, List.of(fieldRule),
+                    null);
             if (only.field(text(rule, "example", id)).isEmpty()) {
                 throw fail(id + ": pattern does not match its example");
             }
@@ -214,7 +220,11 @@ public class BoilerplateRulesLoader {
         }
 
         private Map<?, ?> entry(Map<?, ?> metadata, String id) throws InvalidRulesException {
-            Map<?, ?> rule = map(metadata.get(id), "metadata." + id);
+            return entry(metadata, "metadata", id);
+        }
+
+        private Map<?, ?> entry(Map<?, ?> group, String groupName, String id) throws InvalidRulesException {
+            Map<?, ?> rule = map(group.get(id), groupName + "." + id);
             text(rule, "why", id);
             return rule;
         }
@@ -244,16 +254,24 @@ public class BoilerplateRulesLoader {
             return id;
         }
 
-        private Evaluator selector(Map<?, ?> rule, String id) throws InvalidRulesException {
+        private RuleSelector selector(Map<?, ?> rule, String id) throws InvalidRulesException {
             Document example = Jsoup.parse(text(rule, "example", id));
-            Evaluator selector;
+            RuleSelector selector;
             try {
-                selector = QueryParser.parse(text(rule, "selector", id));
+                selector = RuleSelector.parse(text(rule, "selector", id));
             } catch (Selector.SelectorParseException e) {
                 throw new InvalidRulesException(source + ": " + id + ": not a valid selector: " + e.getMessage(), e);
             }
-            if (example.select(selector).isEmpty()) {
+            // The compiled form must select what jsoup's evaluator of the whole selector selects.
+            PageElements elements = new SelectorSet(List.of(selector)).index(example);
+            List<Element> selected = elements.select(selector);
+            List<Element> expected = elements.elements().stream()
+                    .filter(element -> selector.matches(example, element)).toList();
+            if (expected.isEmpty()) {
                 throw fail(id + ": selector matches nothing in its example");
+            }
+            if (!selected.equals(expected)) {
+                throw fail(id + ": selector is not split into groups as jsoup reads it (check its commas)");
             }
             return selector;
         }

@@ -5,6 +5,8 @@ import huixun.normalise.budget.ExtractionBudget;
 import huixun.normalise.boilerplate.BoilerplateRules;
 import huixun.normalise.metadata.MetadataReader;
 import huixun.normalise.metadata.PageMetadata;
+import huixun.normalise.selector.PageElements;
+import huixun.normalise.selector.SelectorSet;
 import huixun.normalise.text.TextWeight;
 import huixun.normalise.zh.ChineseConverter;
 import huixun.normalise.zh.ScriptDetector;
@@ -34,7 +36,8 @@ import java.util.stream.Collectors;
 public class ArticleExtractor {
     private final MetadataReader metadata;
     private final ChromeRemover chrome;
-    private final ContentLocator locator = new ContentLocator();
+    private final ContentLocator locator;
+    private final SelectorSet selectors;
     private final BlockCollector collector;
     private final int maxBodyChars;
     private final int minTextChars;
@@ -65,6 +68,8 @@ public class ArticleExtractor {
                             long maxAllocatedBytes) {
         this.metadata = new MetadataReader(rules.metadata());
         this.chrome = new ChromeRemover(rules.removals());
+        this.locator = new ContentLocator(rules.postTitle());
+        this.selectors = new SelectorSet(rules.selectors());
         this.collector = new BlockCollector(rules);
         this.maxBodyChars = maxBodyChars;
         this.minTextChars = minTextChars;
@@ -92,8 +97,11 @@ public class ArticleExtractor {
         Document page = Parser.htmlParser().parseInput(new BudgetedReader(truncate(html == null ? "" : html), budget),
                 baseUrl == null ? "" : baseUrl);
         budget.checkNow("parsing");
-        PageMetadata meta = metadata.read(page, budget);
-        chrome.strip(page, budget);
+        // One walk notes which rule selectors every element matches, for the metadata sources and the chrome rules.
+        PageElements elements = selectors.index(page);
+        budget.checkNow("indexing the page");
+        PageMetadata meta = metadata.read(page, elements, budget);
+        chrome.strip(page, elements, budget);
         List<Element> containers = locator.locate(page.body(), budget);
         if (containers.isEmpty()) {
             return new Extraction.NoArticle("no paragraph of text on the page");

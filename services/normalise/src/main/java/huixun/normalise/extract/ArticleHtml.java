@@ -1,9 +1,9 @@
 package huixun.normalise.extract;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import java.util.ArrayList;
@@ -60,8 +60,10 @@ final class ArticleHtml {
                 }
             }
         }
-        Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
-        return Jsoup.clean(body.html(), baseUri, SAFELIST, settings);
+        // Cleaned as built, rather than serialised for Jsoup.clean to parse it again
+        Document clean = new Cleaner(SAFELIST).clean(out);
+        clean.outputSettings().prettyPrint(false);
+        return clean.body().html();
     }
 
     /** Keeps consecutive blocks from one source list, quote or figure inside one output element. */

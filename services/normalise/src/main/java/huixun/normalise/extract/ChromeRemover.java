@@ -2,6 +2,7 @@ package huixun.normalise.extract;
 
 import huixun.normalise.budget.ExtractionBudget;
 import huixun.normalise.boilerplate.BoilerplateRules;
+import huixun.normalise.selector.PageElements;
 import huixun.normalise.text.TextWeight;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,19 +17,19 @@ final class ChromeRemover {
         this.removals = removals;
     }
 
-    void strip(Document page, ExtractionBudget budget) {
+    /** @param elements the page's elements as indexed before anything was removed */
+    void strip(Document page, PageElements elements, ExtractionBudget budget) {
         Element body = page.body();
         int total = TextWeight.letters(body);
-        // One walk collects the elements; a rule tests them from the list rather than walking the page again. The
-        // list is collected again only after a rule removed something (most rules remove nothing on a page).
-        List<Element> elements = body.getAllElements();
+        // The body's elements follow it in document order.
+        int from = elements.elements().indexOf(body);
+        int to = from + body.getAllElements().size();
         for (BoilerplateRules.RemovalRule rule : removals) {
             budget.checkNow("removing chrome");
-            boolean removed = false;
-            for (Element element : elements) {
+            for (Element element : elements.select(rule.selector(), from + 1, to)) {
                 budget.check("removing chrome");
-                if (element == body || !rule.selector().matches(body, element) || element.root() != page) {
-                    continue; // the body itself, no match, or already gone with an ancestor
+                if (element.root() != page) {
+                    continue; // already gone with an ancestor
                 }
                 // A class like "share-wrap" on a page wrapper must not take the article with it. The share is of
                 // what is left: once a big menu has gone, the wrapper of the article holds most of the rest.
@@ -38,10 +39,6 @@ final class ChromeRemover {
                 }
                 element.remove();
                 total -= letters;
-                removed = true;
-            }
-            if (removed) {
-                elements = body.getAllElements();
             }
         }
     }

@@ -1,14 +1,17 @@
 package huixun.normalise.extract;
 
 import huixun.normalise.budget.ExtractionBudget;
+import huixun.normalise.selector.RuleSelector;
 import huixun.normalise.text.TextWeight;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,13 +39,21 @@ final class ContentLocator {
     /** Link density is computed for the best few raw scores only: it walks the whole subtree. */
     private static final int CANDIDATES = 8;
 
+    private final RuleSelector postTitle;
+
+    /** @param postTitle the title in front of each post on a page showing several ({@code structure.post-title}) */
+    ContentLocator(RuleSelector postTitle) {
+        this.postTitle = postTitle;
+    }
+
     /** The elements holding the article, in document order; empty when the page has no text to speak of. */
     List<Element> locate(Element body, ExtractionBudget budget) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         // Document order of the scored elements: ranking ties must not depend on identity hash codes, which differ
         // from run to run (an extraction would not be reproducible).
         List<Element> order = new ArrayList<>();
-        for (Element element : body.getAllElements()) {
+        List<Element> elements = body.getAllElements();
+        for (Element element : elements) {
             budget.check("scoring text");
             InlineText own = InlineText.of(element);
             if (own.letters() < MIN_UNIT_LETTERS) {
@@ -75,7 +86,99 @@ final class ContentLocator {
         if (best == null) {
             return List.of();
         }
-        return withSiblings(best, bestScore, scores);
+        List<Element> copies = copiesOf(best, scores, order);
+        List<Element> parts = firstPost(best, copies, elements);
+        if (parts.equals(List.of(best))) {
+            return withSiblings(best, bestScore, scores, Set.of());
+        }
+        // Each part is judged against its own score; the parts of other posts are no siblings to join.
+        Set<Element> otherPosts = Collections.newSetFromMap(new IdentityHashMap<>());
+        otherPosts.addAll(copies);
+        parts.forEach(otherPosts::remove);
+        Set<Element> chosen = new LinkedHashSet<>();
+        for (Element part : parts) {
+            chosen.addAll(withSiblings(part, scores.get(part) * (1 - linkDensity(part)), scores, otherPosts));
+        }
+        return List.copyOf(chosen);
+    }
+
+    /**
+     * The copies of the container's template that make up the page's own article. A page may repeat the container's
+     * tag and class: an article split into parts by ad rails (wired.com: each part a {@code div.article__body} in a
+     * grid of its own), or several posts shown in one template (a blog's home or archive page, a news page that
+     * preloads the next story). Posts are told from parts by the title in front of each post ({@code post-title} in
+     * the rules): copies with no title between them are parts of one article, and the page's own article is the
+     * first post, the one on top (the newest post of a blog page, the requested story of a preloading page). A copy
+     * counts when it holds text of its own, at least a fifth of the container's score ({@link #copiesOf}). Returns
+     * the parts in document order, or the container alone.
+     */
+    private List<Element> firstPost(Element best, List<Element> copies, List<Element> elements) {
+        if (copies.size() < 2) {
+            return List.of(best);
+        }
+        Map<Element, Integer> position = new IdentityHashMap<>();
+        for (Element copy : copies) {
+            position.put(copy, null);
+        }
+        for (int i = 0; i < elements.size(); i++) {
+            if (position.containsKey(elements.get(i))) {
+                position.put(elements.get(i), i);
+            }
+        }
+        copies.sort(Comparator.comparing(position::get));
+        List<Element> parts = new ArrayList<>();
+        parts.add(copies.get(0));
+        for (int i = 1; i < copies.size(); i++) {
+            Element previous = copies.get(i - 1);
+            int from = position.get(previous) + previous.getAllElements().size();
+            if (hasTitle(elements.subList(Math.min(from, position.get(copies.get(i))), position.get(copies.get(i))))) {
+                break;
+            }
+            parts.add(copies.get(i));
+        }
+        return parts;
+    }
+
+    /** Scored elements of the container's tag and class holding at least a fifth of its score, none inside another. */
+    private static List<Element> copiesOf(Element best, Map<Element, Double> scores, List<Element> order) {
+        String template = best.className();
+        List<Element> copies = new ArrayList<>();
+        if (template.isBlank()) {
+            copies.add(best);
+            return copies;
+        }
+        double least = SIBLING_SHARE * scores.get(best);
+        for (Element candidate : order) {
+            if (candidate.normalName().equals(best.normalName()) && candidate.className().equals(template)
+                    && scores.get(candidate) >= least
+                    && copies.stream().noneMatch(copy -> nested(copy, candidate))) {
+                copies.add(candidate);
+            }
+        }
+        return copies;
+    }
+
+    private static boolean nested(Element a, Element b) {
+        for (Element up = a.parent(); up != null; up = up.parent()) {
+            if (up == b) {
+                return true;
+            }
+        }
+        for (Element up = b.parent(); up != null; up = up.parent()) {
+            if (up == a) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasTitle(List<Element> between) {
+        for (Element element : between) {
+            if (postTitle.matches(element.root(), element)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void credit(Map<Element, Double> scores, List<Element> order, Element element, double score) {
@@ -86,7 +189,8 @@ final class ContentLocator {
         }
     }
 
-    private static List<Element> withSiblings(Element best, double bestScore, Map<Element, Double> scores) {
+    private static List<Element> withSiblings(Element best, double bestScore, Map<Element, Double> scores,
+                                              Set<Element> excluded) {
         // A container that is the only child of its wrapper (NYT's StoryBodyCompanionColumn > div > p) has no
         // siblings of its own: the other parts of the article are the wrapper's siblings. Compare them with the
         // wrapper, which is credited the same way they are.
@@ -103,7 +207,7 @@ final class ContentLocator {
         List<Element> chosen = new ArrayList<>();
         double threshold = SIBLING_SHARE * anchorScore;
         for (Element sibling : parent.children()) {
-            if (sibling == best || isAlike(sibling, threshold, scores)) {
+            if (sibling == best || !excluded.contains(sibling) && isAlike(sibling, threshold, scores)) {
                 chosen.add(sibling);
             }
         }

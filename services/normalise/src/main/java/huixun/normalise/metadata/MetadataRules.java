@@ -1,7 +1,8 @@
 package huixun.normalise.metadata;
 
-import org.jsoup.select.Evaluator;
+import huixun.normalise.selector.RuleSelector;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -10,10 +11,18 @@ import java.util.regex.Pattern;
  * pattern splitting {@code <title>} into headline and site name, one stripping a byline's label and one naming the
  * breadcrumb entries that lead home rather than to a section.
  */
-public record MetadataRules(Evaluator titleMeta, Evaluator headline, Evaluator siteName, Pattern titleSeparator,
-                            Evaluator publishedMeta, Evaluator publishedJsonLd, Evaluator publishedTimeElement,
-                            Evaluator publishedText, Evaluator authorMeta, Evaluator authorByline,
-                            Pattern authorLabel, Evaluator updatedMeta, Evaluator updatedTimeElement,
-                            Evaluator canonical, Evaluator leadImage, Evaluator description, Evaluator breadcrumb,
-                            Pattern breadcrumbHome, Evaluator section) {
+public record MetadataRules(RuleSelector titleMeta, RuleSelector headline, RuleSelector siteName,
+                            Pattern titleSeparator, RuleSelector publishedMeta, RuleSelector publishedJsonLd,
+                            RuleSelector publishedTimeElement, RuleSelector publishedText, RuleSelector authorMeta,
+                            RuleSelector authorByline, Pattern authorLabel, RuleSelector updatedMeta,
+                            RuleSelector updatedTimeElement, RuleSelector canonical, RuleSelector leadImage,
+                            RuleSelector description, RuleSelector breadcrumb, Pattern breadcrumbHome,
+                            RuleSelector section) {
+
+    /** The selectors, to be matched together in one walk over a page. */
+    public List<RuleSelector> selectors() {
+        return List.of(titleMeta, headline, siteName, publishedMeta, publishedJsonLd, publishedTimeElement,
+                publishedText, authorMeta, authorByline, updatedMeta, updatedTimeElement, canonical, leadImage,
+                description, breadcrumb, section);
+    }
 }

@@ -17,13 +17,26 @@ public final class TextWeight {
     public static int letters(CharSequence text) {
         int count = 0;
         for (int i = 0; i < text.length(); ) {
-            int cp = Character.codePointAt(text, i);
-            if (Character.isLetterOrDigit(cp)) {
-                count++;
+            char c = text.charAt(i);
+            if (c < 0x80 || isCommonHan(c)) { // most characters of a page: no Unicode table lookup
+                count += isCommonHan(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                        ? 1 : 0;
+                i++;
+            } else {
+                int cp = Character.codePointAt(text, i);
+                count += Character.isLetterOrDigit(cp) ? 1 : 0;
+                i += Character.charCount(cp);
             }
-            i += Character.charCount(cp);
         }
         return count;
+    }
+
+    /**
+     * True for the ideographs of Unicode 1.1's CJK block (U+4E00–U+9FA5), nearly every character of Chinese text:
+     * letters of the Han script, known without a Unicode table lookup.
+     */
+    public static boolean isCommonHan(int cp) {
+        return cp >= 0x4E00 && cp <= 0x9FA5;
     }
 
     /**
@@ -46,14 +59,18 @@ public final class TextWeight {
         int count = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = Character.codePointAt(text, i);
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL) {
+            i += Character.charCount(cp);
+            // ASCII holds no CJK, and the common ideographs need no Unicode table lookup
+            if (cp >= 0x80 && (isCommonHan(cp) || isCjkScript(Character.UnicodeScript.of(cp)))) {
                 count++;
             }
-            i += Character.charCount(cp);
         }
         return count;
+    }
+
+    private static boolean isCjkScript(Character.UnicodeScript script) {
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class PinyinStripper {
     private static final String TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+    /** The lowest tone-marked letter, à: ASCII and most other characters are told apart by one comparison. */
+    private static final char FIRST_TONED = '\u00E0';
     /** One syllable: Latin letters with at least one tone mark (a neutral-tone syllable has none and is left). */
     private static final String SYLLABLE = "[a-zü]*[" + TONED + "][a-zü" + TONED + "]*";
     private static final Pattern ANNOTATION = Pattern.compile(
@@ -45,7 +47,8 @@ public final class PinyinStripper {
     /** Cheap pre-check: almost no page has a tone mark, and then the patterns need not run. */
     private static boolean hasTone(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (TONED.indexOf(text.charAt(i)) >= 0) {
+            char c = text.charAt(i);
+            if (c >= FIRST_TONED && TONED.indexOf(c) >= 0) {
                 return true;
             }
         }

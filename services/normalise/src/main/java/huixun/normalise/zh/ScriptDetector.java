@@ -1,5 +1,7 @@
 package huixun.normalise.zh;
 
+import huixun.normalise.text.TextWeight;
+
 import java.util.BitSet;
 import java.util.Map;
 
@@ -64,7 +66,11 @@ public final class ScriptDetector {
                 continue;
             }
             letters++;
-            switch (Character.UnicodeScript.of(cp)) {
+            // ASCII letters and the common ideographs are told without a Unicode table lookup
+            Character.UnicodeScript script = cp < 0x80 ? (Character.isDigit(cp) ? Character.UnicodeScript.COMMON
+                    : Character.UnicodeScript.LATIN)
+                    : TextWeight.isCommonHan(cp) ? Character.UnicodeScript.HAN : Character.UnicodeScript.of(cp);
+            switch (script) {
                 case HAN -> {
                     han++;
                     if (cp <= Character.MAX_VALUE) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +41,8 @@ class BoilerplateRulesLoaderTest {
               breadcrumb: {why: w, selector: '.breadcrumb', example: '<div class="breadcrumb">a</div>'}
               breadcrumb-home: {why: w, pattern: '^首页$', example: '首页'}
               section: {why: w, selector: 'meta[name=section]', example: '<meta name="section">'}
+            structure:
+              post-title: {why: w, selector: 'h2', example: '<h2>t</h2>'}
             """;
     private static final String VALID_RULES = """
             version: 1
@@ -108,13 +111,16 @@ class BoilerplateRulesLoaderTest {
                         "matches the line it must keep"),
                 Arguments.of("pattern Java cannot compile", "version: 1\n" + remove + "lines:\n"
                         + "  - {id: e, why: w, pattern: '(编辑', example: '编辑：张三'}\n", "not a valid pattern"),
-                Arguments.of("no metadata", "version: 1\n" + remove + lines, "metadata must be a mapping"));
+                Arguments.of("no metadata", "version: 1\n" + remove + lines, "metadata must be a mapping"),
+                Arguments.of("no post title", "version: 1\n" + remove + lines
+                        + METADATA.substring(0, METADATA.indexOf("structure:")), "structure must be a mapping"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenFiles")
     void brokenRulesAreRejected(String problem, String file, String message) {
-        String withMetadata = problem.equals("no metadata") ? file : file + METADATA;
+        // the cases without metadata or structure bring their own (partial) sections
+        String withMetadata = Set.of("no metadata", "no post title").contains(problem) ? file : file + METADATA;
         InvalidRulesException e = assertThrows(InvalidRulesException.class,
                 () -> BoilerplateRulesLoader.parse(yaml(withMetadata), "broken.yml"));
         assertTrue(e.getMessage().startsWith("broken.yml: ") && e.getMessage().contains(message), e.getMessage());

@@ -169,6 +169,39 @@ class ArticleExtractorTest {
                 () -> assertTrue(text.contains("第三栏第1段"), text));
     }
 
+    /** Session 3: a blog archive page shows several posts in one template; the page's article is the first. */
+    @Test
+    void pageOfSeveralPostsYieldsTheFirstPost() {
+        String html = "<html><body><table>"
+                + post("春节回家", paragraphs("第一篇", 2))
+                + post("秋天的露天电影", paragraphs("第二篇", 6))
+                + "</table></body></html>";
+        String text = assertInstanceOf(Extraction.Article.class, extractor.extract(html, "https://blog.example.cn/a"))
+                .text();
+        assertAll(
+                () -> assertTrue(text.contains("第一篇第2段"), text),
+                () -> assertFalse(text.contains("第二篇"), text));
+    }
+
+    /** Session 3: wired.com puts each part of an article in a grid of its own beside an ad rail, with no title. */
+    @Test
+    void partsOfOneArticleInSeparateWrappersAreJoined() {
+        String html = "<html><body><main>"
+                + "<div class=\"grid\"><div class=\"article-body\">" + paragraphs("第一部分", 3) + "</div>"
+                + "<div class=\"rail\"><div class=\"ad\">广告</div></div></div>"
+                + "<div class=\"row\"><div class=\"ad\">广告</div></div>"
+                + "<div class=\"grid\"><div class=\"article-body\">" + paragraphs("第二部分", 5) + "</div>"
+                + "<div class=\"rail\"><div class=\"ad\">广告</div></div></div>"
+                + "</main></body></html>";
+        String text = assertInstanceOf(Extraction.Article.class, extractor.extract(html, "https://example.com/a"))
+                .text();
+        // both parts, in page order, and nothing of the ad rails
+        List<String> paragraphs = List.of(text.split("\n\n"));
+        assertEquals(8, paragraphs.size(), text);
+        assertTrue(paragraphs.get(0).startsWith("第一部分第1段") && paragraphs.get(3).startsWith("第二部分第1段")
+                && paragraphs.get(7).startsWith("第二部分第5段"), text);
+    }
+
     @Test
     void legalNoticeBlockUnderTheArticleIsDropped() {
         String html = "<html><body><div><div class=\"content\">" + paragraphs("正文", 4) + "</div>"
@@ -290,6 +323,14 @@ class ArticleExtractorTest {
                     .append("段：这是一段足够长的正文文字，讲述了会议的主要内容和下一步的工作安排。</p>");
         }
         return html.toString();
+    }
+
+    /** One post of a blog page: a title row, the body, a footer with the comment link. */
+    private static String post(String title, String body) {
+        return "<tr><td><table class=\"post\"><tr><td class=\"post-title\">" + title + "</td>"
+                + "<td class=\"post-title\">2005-06-14 03:25:55</td></tr>"
+                + "<tr><td class=\"post-body\">" + body + "</td></tr>"
+                + "<tr><td class=\"post-footer\"><a href=\"/comment\">发表评论</a></td></tr></table></td></tr>";
     }
 
     private static void assertSafe(String html) {
