@@ -68,10 +68,12 @@ class ClassifyStageTest {
                 + "会议要求，各级领导干部要带头深入基层、深入一线，抓实抓细疫情防控各项工作，坚决打赢常态化疫情防控攻坚战。";
         String traditional = "江西省委常委會召開會議，傳達學習中央政治局常務委員會會議精神，研究我省貫徹落實意見。"
                 + "會議要求，各級領導幹部要帶頭深入基層、深入一線，抓實抓細疫情防控各項工作，堅決打贏常態化疫情防控攻堅戰。";
-        connector.source(Topics.ARTICLES_NORMALISED).send(article("00000000000000b1", simplified));
-        connector.source(Topics.ARTICLES_NORMALISED).send(article("00000000000000b2", traditional));
-
         InMemorySink<Record<String, ArticleClassified>> out = connector.sink(Topics.ARTICLES_CLASSIFIED);
+        // The stage labels articles side by side (unordered worker pool), so the copy is sent once the original
+        // has been classified: "earlier" is the order the index learns them in.
+        connector.source(Topics.ARTICLES_NORMALISED).send(article("00000000000000b1", simplified));
+        await().atMost(Duration.ofSeconds(10)).until(() -> out.received().size() == 1);
+        connector.source(Topics.ARTICLES_NORMALISED).send(article("00000000000000b2", traditional));
         await().atMost(Duration.ofSeconds(10)).until(() -> out.received().size() == 2);
         ArticleClassified copy = out.received().stream().map(m -> m.getPayload().value())
                 .filter(a -> a.articleId().equals("00000000000000b2")).findFirst().orElseThrow();

@@ -61,17 +61,18 @@ public final class TopicCli {
         TopicTrainer.Settings defaults = TopicTrainer.Settings.DEFAULTS;
         TopicTrainer.Settings settings = new TopicTrainer.Settings(options.intValue("--bits", defaults.bits()),
                 options.intValue("--epochs", defaults.epochs()),
-                options.doubleValue("--rate", defaults.learningRate()), options.doubleValue("--l2", defaults.l2()),
-                defaults.seed());
+                options.doubleValue("--aggressiveness", defaults.aggressiveness()),
+                options.doubleValue("--smoothing", defaults.smoothing()), defaults.seed());
         long started = System.nanoTime();
         TopicModel model = new TopicTrainer(settings).train(examples);
         Path out = Path.of(options.required("--out"));
         try (OutputStream file = Files.newOutputStream(out)) {
             model.write(file);
         }
-        System.out.printf(Locale.ROOT, "trained on %d examples, %d labels, %d epochs in %.1f s; wrote %s (%d bytes)%n",
-                examples.size(), model.labels().size(), settings.epochs(), (System.nanoTime() - started) / 1e9,
-                out, Files.size(out));
+        System.out.printf(Locale.ROOT,
+                "trained on %d examples, %d labels, %d epochs, temperature %.3f in %.1f s; wrote %s (%d bytes)%n",
+                examples.size(), model.labels().size(), settings.epochs(), model.temperature(),
+                (System.nanoTime() - started) / 1e9, out, Files.size(out));
     }
 
     static String evaluate(Options options) throws IOException {

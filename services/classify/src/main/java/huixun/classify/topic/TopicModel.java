@@ -14,17 +14,19 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A multinomial logistic regression over hashed features ({@link FeatureHasher}): one weight per bucket and label
- * plus a bias per label. Weights are laid out bucket-major so scoring one feature reads adjacent memory.
+ * A linear classifier over hashed features ({@link FeatureHasher}): one weight per bucket and label plus a bias per
+ * label, probabilities by a softmax of the scores divided by a temperature (fitted by {@link TopicTrainer}). Weights
+ * are laid out bucket-major so scoring one feature reads adjacent memory. In memory: one float per bucket and label
+ * plus one per bucket for the idf (2^18 buckets and 12 labels: 13 MB).
  *
  * <p>File format (gzip'd {@link DataOutputStream}): magic {@code HXTM}, version, hash bits, label count, the
- * labels (UTF), the biases (float), every bucket's idf as a 16-bit integer in thousandths, one scale per label
- * (float), then every bucket's weights as 16-bit integers ({@code weight = value * scale}); 16 bits keep the
- * accuracy of the float model (the gate test evaluates the model as read back) at half the size.
+ * labels (UTF), the biases (float), the temperature (float), every bucket's idf as a 16-bit integer in thousandths,
+ * one scale per label (float), then every bucket's weights as 16-bit integers ({@code weight = value * scale});
+ * 16 bits keep the accuracy of the float model (the gate test evaluates the model as read back) at half the size.
  */
 public final class TopicModel {
     private static final int MAGIC = 0x4858544d;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     /** idf is stored in thousandths: the largest idf, ln(N) + 1 for a few hundred thousand texts, fits a short. */
     private static final float IDF_UNITS = 1000;
 
@@ -33,13 +35,15 @@ public final class TopicModel {
     private final float[] idf;
     private final float[] weights;
     private final float[] bias;
+    private final float temperature;
 
-    TopicModel(List<String> labels, int bits, float[] idf, float[] weights, float[] bias) {
+    TopicModel(List<String> labels, int bits, float[] idf, float[] weights, float[] bias, float temperature) {
         this.labels = List.copyOf(labels);
         this.bits = bits;
         this.idf = idf;
         this.weights = weights;
         this.bias = bias;
+        this.temperature = temperature;
     }
 
     public List<String> labels() {
@@ -50,6 +54,11 @@ public final class TopicModel {
         return bits;
     }
 
+    /** The softmax temperature: scores are margins, and this turns them into calibrated probabilities. */
+    public float temperature() {
+        return temperature;
+    }
+
     /** A hasher matching this model's feature space; one per thread. */
     public FeatureHasher newHasher() {
         return new FeatureHasher(bits, idf);
@@ -57,6 +66,11 @@ public final class TopicModel {
 
     /** The probability of each label (in {@link #labels()} order). */
     public double[] probabilities(SparseVector features) {
+        return softmax(scores(features), temperature);
+    }
+
+    /** Each label's linear score (in {@link #labels()} order). */
+    double[] scores(SparseVector features) {
         int k = labels.size();
         double[] scores = new double[k];
         for (int c = 0; c < k; c++) {
@@ -71,29 +85,30 @@ public final class TopicModel {
                 scores[c] += weights[base + c] * value;
             }
         }
-        return softmax(scores);
+        return scores;
     }
 
     /** The index of the most probable label. */
     public int predict(SparseVector features) {
-        double[] p = probabilities(features);
+        double[] scores = scores(features);
         int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
+        for (int c = 1; c < scores.length; c++) {
+            if (scores[c] > scores[best]) {
                 best = c;
             }
         }
         return best;
     }
 
-    static double[] softmax(double[] scores) {
+    /** Turns {@code scores} (in place) into probabilities, {@code exp(score / temperature)} normalised. */
+    static double[] softmax(double[] scores, double temperature) {
         double max = Double.NEGATIVE_INFINITY;
         for (double s : scores) {
             max = Math.max(max, s);
         }
         double sum = 0;
         for (int c = 0; c < scores.length; c++) {
-            scores[c] = Math.exp(scores[c] - max);
+            scores[c] = Math.exp((scores[c] - max) / temperature);
             sum += scores[c];
         }
         for (int c = 0; c < scores.length; c++) {
@@ -116,6 +131,7 @@ public final class TopicModel {
         for (float b : bias) {
             out.writeFloat(b);
         }
+        out.writeFloat(temperature);
         ByteBuffer idfBuffer = ByteBuffer.allocate(idf.length * 2);
         for (float weight : idf) {
             idfBuffer.putShort((short) Math.round(weight * IDF_UNITS));
@@ -160,6 +176,10 @@ public final class TopicModel {
         for (int c = 0; c < k; c++) {
             bias[c] = in.readFloat();
         }
+        float temperature = in.readFloat();
+        if (!(temperature > 0)) {
+            throw new IOException("corrupt topic model: temperature " + temperature);
+        }
         byte[] rawIdf = new byte[(1 << bits) * 2];
         in.readFully(rawIdf);
         ShortBuffer idfShorts = ByteBuffer.wrap(rawIdf).asShortBuffer();
@@ -178,7 +198,7 @@ public final class TopicModel {
         for (int i = 0; i < weights.length; i++) {
             weights[i] = shorts.get(i) * scales[i % k];
         }
-        return new TopicModel(List.of(labels), bits, idf, weights, bias);
+        return new TopicModel(List.of(labels), bits, idf, weights, bias, temperature);
     }
 
     /** The model as it reads back from its file, so evaluation measures what ships. */

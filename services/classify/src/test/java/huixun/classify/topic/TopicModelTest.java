@@ -21,7 +21,7 @@ class TopicModelTest {
             new LabelledText("4", "health", "医院 疫苗 病例 医生"),
             new LabelledText("5", "health", "新冠 病毒 核酸检测 医院"),
             new LabelledText("6", "health", "hospital doctors treat patients with the vaccine"));
-    private static final TopicTrainer.Settings SMALL = new TopicTrainer.Settings(12, 8, 0.5, 1e-7, 1);
+    private static final TopicTrainer.Settings SMALL = new TopicTrainer.Settings(12, 10, 1.0, 0.5, 1);
 
     @Test
     void learnsTheTrainingExamples() throws IOException {
