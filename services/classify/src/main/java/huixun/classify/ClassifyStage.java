@@ -45,8 +45,14 @@ public class ClassifyStage {
         this.metrics = metrics;
     }
 
+    /**
+     * CPU-bound: labelling runs on the bounded {@code classification} worker pool, sized in application.properties.
+     * Unordered, so the pool's threads work side by side and one article is labelled while another's events wait
+     * for the broker; the connector's throttled commit strategy still commits a partition only up to its first
+     * unfinished record, and the fingerprint index is synchronised.
+     */
     @Incoming(Topics.ARTICLES_NORMALISED)
-    @Blocking("classification") // CPU-bound: a bounded worker pool, sized in application.properties
+    @Blocking(value = "classification", ordered = false)
     public Uni<Void> on(ArticleNormalised article) {
         Timer.Sample sample = metrics.start();
         Uni<Void> outcome;

@@ -30,7 +30,7 @@ class SoakIT {
         Path repo = Path.of(System.getProperty("huixun.repo", "../..")).toAbsolutePath().normalize();
         Path target = repo.resolve("services/e2e/target");
         LoadOptions options = new LoadOptions(repo, (int) (RATE * DURATION.toSeconds()), RATE, DURATION, 1, 16, 3, 1,
-                "-Xmx128m -XX:+UseSerialGC", Duration.ofMinutes(5), "ci-soak", target.resolve("soak.md"),
+                LoadOptions.DEFAULT_JVM_OPTIONS, Duration.ofMinutes(5), "ci-soak", target.resolve("soak.md"),
                 target.resolve("soak-lag.png"));
 
         LoadResult result = new LoadBench(options, System.out).run();

@@ -48,9 +48,14 @@ public class NormaliseStage {
         this.metrics = metrics;
     }
 
-    /** Extraction is CPU-bound: it runs on the bounded {@code extraction} worker pool, never on the event loop. */
+    /**
+     * Extraction is CPU-bound: it runs on the bounded {@code extraction} worker pool, never on the event loop.
+     * Unordered, so one page is extracted while the previous one's events wait for the broker and both cores work;
+     * the connector's throttled commit strategy still commits a partition only up to its first unfinished record.
+     * Order between pages does not matter downstream: publish orders an article's classifications by time.
+     */
     @Incoming(Topics.PAGES_FETCHED)
-    @Blocking("extraction")
+    @Blocking(value = "extraction", ordered = false)
     public Uni<Void> normalise(PageFetched page) {
         Timer.Sample sample = metrics.start();
         if (page == null) {

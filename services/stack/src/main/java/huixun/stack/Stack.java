@@ -39,7 +39,8 @@ public final class Stack implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(Stack.class.getName());
     private static final Duration LEFTOVER_STOP_TIMEOUT = Duration.ofSeconds(15);
-    static final String CLASSIFY_HEAP = "-Xmx256m";
+    /** classify's own JVM options; see {@link #jvmOptions}. */
+    static final List<String> CLASSIFY_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=4");
 
     private final StackConfig config;
     private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
@@ -369,14 +370,16 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * The configured service JVM options, plus a larger heap for classify: its name statistics and segmentation
-     * dictionaries (HanLP), topic model and duplicate index do not fit the 128 MB the other services run in (it ran
-     * out of heap under load). Last on the command line, so it wins over an {@code -Xmx} in the options.
+     * The configured service JVM options, plus classify's own, last on the command line so they win: a larger heap,
+     * as its name statistics and segmentation dictionaries (HanLP), topic model and duplicate index do not fit the
+     * 128 MB the other services run in (it ran out of heap under load); and C2 even where the options stop at C1,
+     * since its term counting and regular expressions took a third more CPU per article without C2's intrinsics
+     * (JFR, 2026-11), while the other services spent more CPU compiling than C2 gave back in 1,000 articles.
      */
     private List<String> jvmOptions(String service) {
         List<String> options = new ArrayList<>(config.serviceJvmOptions());
         if (service.equals("classify")) {
-            options.add(CLASSIFY_HEAP);
+            options.addAll(CLASSIFY_OPTIONS);
         }
         return options;
     }

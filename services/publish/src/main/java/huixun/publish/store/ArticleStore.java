@@ -7,13 +7,21 @@ import huixun.contracts.events.StatusChanged;
 import huixun.publish.search.SearchText;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Writes articles and their timelines. Every write is one transaction that inserts the article row if it is absent
@@ -65,20 +73,116 @@ public class ArticleStore {
                 || array_to_tsvector(string_to_array(:textCjk, ' '))
             WHERE id = :id""";
 
+    // The status path below is plain SQL on the reactive pool, not Hibernate: four of an article's five events are
+    // statuses, and loading, dirty-checking and writing back the whole article entity for each was most of
+    // publish's Hibernate work (JFR under ./huixun bench, 2026-11).
+    private static final String INSERT_IF_ABSENT_POSITIONAL = """
+            INSERT INTO article (id, url, submission_id, status, status_at, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $6)
+            ON CONFLICT (id) DO NOTHING""";
+
+    private static final String LOCK_SHOWN = """
+            SELECT url, submission_id, status, reason, detail, status_at FROM article WHERE id = $1 FOR UPDATE""";
+
+    // One round trip: the entry is inserted unless the timeline has it (a redelivery), and the whole timeline comes
+    // back in arrival order with the new row marked. The outer SELECT does not see the CTE's insert (one snapshot),
+    // hence the UNION; the article's row lock keeps other writers of this timeline out meanwhile.
+    private static final String APPEND_AND_READ_TIMELINE = """
+            WITH added AS (
+                INSERT INTO article_status (article_id, submission_id, status, stage, reason, detail, at, trace_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                ON CONFLICT (submission_id, status) DO NOTHING
+                RETURNING id, submission_id, status, stage, reason, detail, at, trace_id, true AS added)
+            SELECT id, submission_id, status, stage, reason, detail, at, trace_id, false AS added
+            FROM article_status WHERE article_id = $1
+            UNION ALL
+            SELECT * FROM added
+            ORDER BY id""";
+
+    private static final String SHOW = """
+            UPDATE article SET url = coalesce(url, $2), submission_id = $3, status = $4, reason = $5, detail = $6,
+                               status_at = $7, updated_at = $8
+            WHERE id = $1""";
+
     private final ArticleRepository articles;
     private final StatusEntryRepository timeline;
+    private final Pool pool;
 
-    public ArticleStore(ArticleRepository articles, StatusEntryRepository timeline) {
+    public ArticleStore(ArticleRepository articles, StatusEntryRepository timeline, Pool pool) {
         this.articles = articles;
         this.timeline = timeline;
+        this.pool = pool;
     }
 
-    /** Appends a status a stage reported to the timeline, creating the article when it is the first news of it. */
-    @WithTransaction
+    /**
+     * Appends a status a stage reported to the timeline, creating the article when it is the first news of it, in
+     * one transaction of four statements.
+     */
     public Uni<Stored> record(StatusChanged event) {
         Instant now = StorePrecision.of(Instant.now());
         StatusEntry entry = StatusEntry.of(event);
-        return lock(entry, event.url(), now).chain(article -> append(article, entry, false, now));
+        return pool.withTransaction(connection -> connection.preparedQuery(INSERT_IF_ABSENT_POSITIONAL)
+                .execute(parameters(entry.articleId(), event.url(), entry.submissionId(), entry.status().name(),
+                        utc(entry.at()), utc(now)))
+                .chain(() -> connection.preparedQuery(LOCK_SHOWN).execute(Tuple.of(entry.articleId())))
+                .map(rows -> Shown.of(rows.iterator().next()))
+                .chain(shown -> appendStatus(connection, shown, entry, event.url(), now)));
+    }
+
+    private Uni<Stored> appendStatus(SqlConnection connection, Shown before, StatusEntry entry, String url,
+                                     Instant now) {
+        return connection.preparedQuery(APPEND_AND_READ_TIMELINE)
+                .execute(parameters(entry.articleId(), entry.submissionId(), entry.status().name(), entry.stage(),
+                        entry.reason(), entry.detail(), utc(entry.at()), entry.traceId()))
+                .chain(rows -> {
+                    List<StatusEntry> all = new ArrayList<>(rows.size());
+                    boolean added = false;
+                    for (Row row : rows) {
+                        added |= row.getBoolean("added");
+                        all.add(new StatusEntry(entry.articleId(), row.getString("submission_id"),
+                                ArticleStatus.valueOf(row.getString("status")), row.getString("stage"),
+                                row.getString("reason"), row.getString("detail"),
+                                row.getOffsetDateTime("at").toInstant(), row.getString("trace_id")));
+                    }
+                    if (!added) {
+                        return Uni.createFrom().item(new Stored(before.status(), before.submissionId(), false,
+                                false));
+                    }
+                    StatusEntry shown = StatusTimeline.shown(all);
+                    Stored stored = new Stored(shown.status(), shown.submissionId(), true, false);
+                    if (before.shows(shown) && (before.url() != null || url == null)) {
+                        return Uni.createFrom().item(stored);
+                    }
+                    return connection.preparedQuery(SHOW)
+                            .execute(parameters(entry.articleId(), url, shown.submissionId(), shown.status().name(),
+                                    shown.reason(), shown.detail(), utc(shown.at()), utc(now)))
+                            .replaceWith(stored);
+                });
+    }
+
+    private static Tuple parameters(Object... values) {
+        return Tuple.from(Arrays.asList(values)); // with nulls: PostgreSQL types each parameter from its column
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** The status columns of a locked article row, and its URL. */
+    private record Shown(String url, String submissionId, ArticleStatus status, String reason, String detail,
+                         Instant at) {
+        static Shown of(Row row) {
+            return new Shown(row.getString("url"), row.getString("submission_id"),
+                    ArticleStatus.valueOf(row.getString("status")), row.getString("reason"), row.getString("detail"),
+                    StorePrecision.of(row.getOffsetDateTime("status_at").toInstant()));
+        }
+
+        /** Whether the row already shows {@code entry}, as {@link Article#show} decides. */
+        boolean shows(StatusEntry entry) {
+            return Objects.equals(submissionId, entry.submissionId()) && status == entry.status()
+                    && Objects.equals(reason, entry.reason()) && Objects.equals(detail, entry.detail())
+                    && Objects.equals(at, entry.at());
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import huixun.stack.service.ServiceProcess;
+
 /**
  * The load benchmark's settings, from {@code --name value} arguments.
  *
@@ -26,7 +28,8 @@ import java.util.Map;
  */
 public record LoadOptions(Path repo, int pages, double rate, Duration duration, int batch, int hosts, int partitions,
                           int replicas, String jvmOptions, Duration timeout, String label, Path report, Path chart) {
-    static final String DEFAULT_JVM_OPTIONS = "-Xmx128m -XX:+UseSerialGC";
+    /** The local stack's service options, so the benchmark measures what {@code ./huixun up} runs. */
+    public static final String DEFAULT_JVM_OPTIONS = String.join(" ", ServiceProcess.Config.DEFAULT_JVM_OPTIONS);
 
     public LoadOptions {
         if (pages < 1 || batch < 1 || batch > 1000 || hosts < 1 || hosts > 200 || partitions < 1 || replicas < 1

@@ -55,11 +55,13 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public record Config(String name, Path jar, int port, Map<String, String> properties, List<String> jvmOptions,
                          Path workDir, Path logFile, Duration readyTimeout) {
-        // Each service sits at 155-280 MB RSS with default heap settings; four of them share a laptop with Kafka.
-        // C1 only: fetch and classify were ready in ~2.7 s instead of 5-8 s on a 2-core machine (2026-11); the
-        // local stack carries a handful of pages, so C2's peak throughput is not worth its start-up cost.
-        public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1");
+        // Four services share a laptop with Kafka and PostgreSQL. -Xms16m and the free ratios let each heap grow only
+        // as far as its live data needs (SerialGC otherwise keeps it at -Xmx once touched): fetch, normalise and
+        // publish peaked at 180-270 MB RSS under load instead of 310-330 (docs/benchmarks.md). C1 only: fetch and
+        // classify were ready in ~2.7 s instead of 5-8 s on a 2-core machine, and C2's compilations were a third of
+        // each service's CPU in a 1,000-article run (Stack gives classify C2 back: its labelling needs it).
+        public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx128m", "-Xms16m",
+                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(90);
 
         public Config {
@@ -125,11 +127,14 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(resolved.logFile().toAbsolutePath().getParent());
             Files.createDirectories(resolved.workDir());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(resolved.workDir().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(resolved.logFile().toFile())
-                    .start();
+                    .redirectOutput(resolved.logFile().toFile());
+            // glibc gives each thread that allocates its own malloc arena (up to 8 per core), RSS that a JVM's few
+            // native allocations never need; two arenas, as the container images set too.
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            Process process = builder.start();
             LOG.log(Level.INFO, "service launched name={0} port={1} pid={2}", resolved.name(),
                     Integer.toString(resolved.port()), Long.toString(process.pid()));
             return new ServiceProcess(resolved, process, System.nanoTime());
