@@ -59,7 +59,8 @@ final class LagSampler implements AutoCloseable {
                             .filter(topic -> topic.endsWith("-dlq")).toList())
                     .allTopicNames().get(5, TimeUnit.SECONDS)
                     .forEach((topic, description) -> description.partitions().forEach(
-                            partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+                            partition -> latest.put(new TopicPartition(topic, partition.partition()),
+                                    OffsetSpec.latest())));
             return admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).values().stream()
                     .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
         } catch (ExecutionException | TimeoutException e) {

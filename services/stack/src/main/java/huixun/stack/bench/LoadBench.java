@@ -39,6 +39,8 @@ public final class LoadBench {
     static final List<String> GROUPS = List.of("fetch", "normalise", "classify", "publish");
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(2);
+    /** The share of the run counted as warm-up (JIT, heaps) where a report separates steady state from it. */
+    static final double WARM_UP = 0.2;
 
     private final LoadOptions options;
     private final PrintStream out;
@@ -113,7 +115,8 @@ public final class LoadBench {
             ticker.awaitTermination(10, TimeUnit.SECONDS);
             TimelineQueries timeline = new TimelineQueries(stack.postgres());
             return new LoadResult(Instant.now(), options.pages(), accepted, finished, submitting, wall,
-                    timeline.counts(), timeline.latencies(), timeline.throughput(), timeline.failures(),
+                    timeline.counts(), timeline.latencies(), timeline.latenciesAfter(WARM_UP), timeline.throughput(),
+                    timeline.failures(),
                     processes.usage(), lag.readings(), drain, deadLettered, site.bytesServed());
         } finally {
             ticker.shutdownNow();

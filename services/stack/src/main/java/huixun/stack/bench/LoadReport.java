@@ -58,11 +58,11 @@ final class LoadReport {
                         + "of publication times), %.1f articles/s over the whole run. Final statuses: %s%s.%n%n",
                 r.throughput().get("sustained"), r.throughput().get("overall"), r.counts(),
                 r.failures().isEmpty() ? "" : "; failures by reason " + r.failures()));
-        md.append("| latency (s) | p50 | p95 | p99 | max |\n|---|---:|---:|---:|---:|\n");
-        for (Map.Entry<String, double[]> stage : r.latencies().entrySet()) {
-            double[] v = stage.getValue();
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", stage.getKey(), v[0], v[1],
-                    v[2], v[3]));
+        md.append(latencyTable("latency (s)", r.latencies()));
+        if (options.soak()) {
+            md.append(String.format(Locale.ROOT, "%nAfter warm-up (submissions after the first %.0f %% of the run):"
+                    + "%n%n", LoadBench.WARM_UP * 100))
+                    .append(latencyTable("latency (s), steady", r.steadyLatencies()));
         }
         md.append("\n| process | CPU s | CPU cores (avg) | peak RSS MB | RSS after warm-up MB | RSS at end MB |\n"
                 + "|---|---:|---:|---:|---:|---:|\n");
@@ -84,11 +84,19 @@ final class LoadReport {
         return md.toString();
     }
 
+    private static String latencyTable(String heading, Map<String, double[]> latencies) {
+        StringBuilder md = new StringBuilder("| " + heading + " | p50 | p95 | p99 | max |\n"
+                + "|---|---:|---:|---:|---:|\n");
+        latencies.forEach((stage, v) -> md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n",
+                stage, v[0], v[1], v[2], v[3])));
+        return md.toString();
+    }
+
     private static String soakVerdict(SoakVerdict verdict) {
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
                 "%nSoak verdict: **%s**. Every submission final: %s. No errors (FAILED %d, dead-lettered %d): %s. "
-                        + "Lag back to zero: %s. RSS within ±%.0f %% of its after-warm-up reading: %s (largest "
-                        + "distance: ",
+                        + "Lag back to zero: %s. Each service's RSS within ±%.0f %% of its after-warm-up reading: %s "
+                        + "(largest distance: ",
                 verdict.passed() ? "passed" : "failed", yes(verdict.allFinal()), verdict.failed(),
                 verdict.deadLettered(), yes(verdict.errorFree()), yes(verdict.lagDrained()),
                 SoakVerdict.RSS_TOLERANCE * 100, yes(verdict.rssSteady())));

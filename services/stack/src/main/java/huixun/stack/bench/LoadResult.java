@@ -14,6 +14,7 @@ import java.util.Map;
  * @param wall        from the first submission until every article finished (or the timeout)
  * @param counts      articles by final status
  * @param latencies   seconds per stage and end to end: p50, p95, p99, max
+ * @param steadyLatencies the same for the submissions after the first fifth of the submitting time (warm-up)
  * @param throughput  published articles per second: over the whole run, and between the 10th and 90th percentile
  *                    of publication times (the sustained rate, without warm-up and tail)
  * @param failures    FAILED articles by reason
@@ -22,7 +23,8 @@ import java.util.Map;
  * @param deadLettered records on the dead-letter topics at the end, -1 when unknown
  */
 public record LoadResult(Instant at, int pages, int accepted, long finished, Duration submitting, Duration wall,
-                         Map<String, Long> counts, Map<String, double[]> latencies, Map<String, Double> throughput,
+                         Map<String, Long> counts, Map<String, double[]> latencies,
+                         Map<String, double[]> steadyLatencies, Map<String, Double> throughput,
                          Map<String, Long> failures, List<ProcessSampler.Usage> processes,
                          List<LagSampler.Reading> lag, Duration lagDrained, long deadLettered, long bytesServed) {
     public boolean allFinal() {

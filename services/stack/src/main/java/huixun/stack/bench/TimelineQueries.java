@@ -45,6 +45,19 @@ final class TimelineQueries {
     }
 
     Map<String, double[]> latencies() {
+        return latencies("true");
+    }
+
+    /**
+     * Latencies of the submissions received after the first {@code fraction} of the submitting time: a soak's steady
+     * state, without the JIT's warm-up.
+     */
+    Map<String, double[]> latenciesAfter(double fraction) {
+        return latencies("received >= (select min(received) + (max(received) - min(received)) * " + fraction
+                + " from t)");
+    }
+
+    private Map<String, double[]> latencies(String condition) {
         Map<String, double[]> latencies = new LinkedHashMap<>();
         STAGES.forEach((stage, bounds) -> {
             String from = bounds[0].toLowerCase();
@@ -54,7 +67,7 @@ final class TimelineQueries {
                     + seconds + "), 0), coalesce(percentile_cont(0.95) within group (order by " + seconds
                     + "), 0), coalesce(percentile_cont(0.99) within group (order by " + seconds + "), 0),"
                     + " coalesce(max(" + seconds + "), 0) from t where " + from + " is not null and " + to
-                    + " is not null")[0].split("\\|");
+                    + " is not null and " + condition)[0].split("\\|");
             latencies.put(stage, new double[] {Double.parseDouble(row[0]), Double.parseDouble(row[1]),
                     Double.parseDouble(row[2]), Double.parseDouble(row[3])});
         });
