@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * The people an article names, Chinese ({@link ChineseNameFinder}) and English ({@link EnglishNameFinder}), ranked
  * by weighted mentions (title and lead count more, see {@link WeightedText}). A label's code and name are the name
- * as written; its score is the name's share of all the people's mentions.
+ * as written; its score is the name's share of all the people's mentions. The organisations the article names
+ * ({@link OrganisationFinder}, codes prefixed {@code org:}) follow the people, ranked among themselves.
  */
 @ApplicationScoped
 public class PeopleFinder {
@@ -22,6 +23,7 @@ public class PeopleFinder {
 
     private final ChineseNameFinder chinese = new ChineseNameFinder();
     private final EnglishNameFinder english = new EnglishNameFinder();
+    private final OrganisationFinder organisations = new OrganisationFinder();
 
     public List<Label> people(WeightedText article) {
         String text = Objects.toString(article.title(), "") + "\n" + Objects.toString(article.body(), "");
@@ -32,10 +34,12 @@ public class PeopleFinder {
             mentions.put(name, Math.max(1, article.count(name)));
         }
         double total = mentions.values().stream().mapToInt(Integer::intValue).sum();
-        return mentions.entrySet().stream()
+        List<Label> labels = new ArrayList<>(mentions.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(MAX_PEOPLE)
                 .map(e -> new Label(e.getKey(), e.getKey(), Math.round(e.getValue() / total * 1000) / 1000.0))
-                .toList();
+                .toList());
+        labels.addAll(organisations.organisations(article));
+        return labels;
     }
 }

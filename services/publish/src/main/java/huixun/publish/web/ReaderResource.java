@@ -62,7 +62,8 @@ public class ReaderResource {
                                                List<String> paragraphs, boolean traditional, boolean original,
                                                String published, String publishedIso, String modified,
                                                List<LabelLink> topics, List<LabelLink> regions, List<LabelLink> people,
-                                               List<Card> duplicates, String sourceHref);
+                                               List<LabelLink> organisations, List<Card> duplicates,
+                                               String sourceHref);
 
         static native TemplateInstance submission(SubmissionView submission, List<Step> steps);
 
@@ -125,7 +126,9 @@ public class ReaderResource {
             return Templates.article(article, d, lang, original ? "" : ReaderHtml.body(article.html()),
                     original ? ReaderHtml.paragraphs(d.textOriginal()) : List.of(), traditional, original, when,
                     ReaderViews.iso(article.publishedAt()), ReaderViews.when(d.modifiedAt()),
-                    tags("topic", article.topics()), tags("region", article.regions()), tags("person", d.people()),
+                    tags("topic", article.topics()), tags("region", article.regions()),
+                    tags("person", d.people().stream().filter(p -> !isOrganisation(p)).toList()),
+                    tags("person", d.people().stream().filter(ReaderResource::isOrganisation).toList()),
                     cluster.stream().map(Card::of).toList(),
                     article.source() == null ? null : ReaderViews.href("/", Map.of("source", article.source())));
         }));
@@ -219,6 +222,11 @@ public class ReaderResource {
         current.put("includeDuplicates", p.includeDuplicates);
         current.values().removeIf(value -> value == null || value.isEmpty());
         return current;
+    }
+
+    /** classify lists organisations with the people, their codes prefixed {@code org:} (docs/api.md). */
+    private static boolean isOrganisation(Label label) {
+        return label.code() != null && label.code().startsWith("org:");
     }
 
     private static List<LabelLink> tags(String filter, List<Label> labels) {

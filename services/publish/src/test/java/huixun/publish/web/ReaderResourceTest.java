@@ -4,6 +4,7 @@ import huixun.contracts.ArticleStatus;
 import huixun.contracts.Topics;
 import huixun.contracts.events.ArticleClassified;
 import huixun.contracts.events.ArticleNormalised;
+import huixun.contracts.events.Label;
 import huixun.publish.ChannelFeed;
 import huixun.publish.Events;
 import huixun.publish.Events.NewArticle;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -82,6 +84,22 @@ class ReaderResourceTest {
                 .then().statusCode(200)
                 .body(containsString("<html lang=\"zh-Hant\">"))
                 .body(containsString("<p>臺灣地區發佈疫情通報。</p>"));
+    }
+
+    @Test
+    void organisationsAreListedApartFromPeople() {
+        NewArticle article = NewArticle.next();
+        ArticleClassified e = Events.detailed(article, Events.submission(), "省委会议", null, Instant.now());
+        feed.deliver(Topics.ARTICLES_CLASSIFIED, new ArticleClassified(e.schemaVersion(), e.articleId(),
+                e.submissionId(), e.article(), e.topics(), e.regions(), e.classifiedAt(),
+                List.of(new Label("陈建仁", "陈建仁", 0.8), new Label("org:江苏省委", "江苏省委", 0.5)), e.keywords(),
+                e.simhash(), e.contentHash(), e.duplicateOf()));
+
+        given().when().get("/articles/{id}", article.id())
+                .then().statusCode(200)
+                .body(containsString(">陈建仁</a></li></ul></section>"))
+                .body(containsString("<h2 id=\"o-h\">Organisations</h2><ul><li><a href=\"/?person=org%3A"))
+                .body(containsString(">江苏省委</a></li></ul></section>"));
     }
 
     @Test
