@@ -15,8 +15,10 @@ import java.time.Instant;
  * @param script      ISO 15924 script of a Chinese page (Hans, Hant), or null
  * @param duplicateOf the id of the earlier article this one nearly duplicates, or null
  */
-public record ArticleSummary(String id, String url, String title, ArticleStatus status, String reason, String topic,
-                             String region, String language, Instant publishedAt, Instant updatedAt, String source,
-                             Instant createdAt, @ProjectedFieldName("details.script") String script,
+public record ArticleSummary(String id, String url, @ProjectedFieldName("content.title") String title,
+                             ArticleStatus status, String reason, String topic, String region,
+                             @ProjectedFieldName("content.language") String language,
+                             @ProjectedFieldName("content.publishedAt") Instant publishedAt, Instant updatedAt,
+                             String source, Instant createdAt, @ProjectedFieldName("details.script") String script,
                              @ProjectedFieldName("details.duplicateOf") String duplicateOf) {
 }

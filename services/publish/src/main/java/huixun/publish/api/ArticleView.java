@@ -4,6 +4,7 @@ import huixun.contracts.ArticleStatus;
 import huixun.contracts.events.Label;
 import huixun.contracts.events.Origin;
 import huixun.publish.store.Article;
+import huixun.publish.store.ArticleContent;
 import huixun.publish.store.ArticleDetails;
 import huixun.publish.store.ArticleVersion;
 import huixun.publish.store.StatusEntry;
@@ -40,25 +41,20 @@ public record ArticleView(String id, String url, String finalUrl, String submiss
                           String originalTitle, String sourceName, String script, String textOriginal) {
 
     static ArticleView of(Article article, List<StatusEntry> timeline) {
-        return of(article, article.url(), article.finalUrl(), article.title(), article.text(), article.html(),
-                article.author(), article.language(), article.publishedAt(), article.topics(), article.regions(),
-                article.version(), article.details(), timeline);
+        return of(article, article.url(), article.content(), article.version(), article.details(), timeline);
     }
 
     /** The article with the content of one of its versions; status and timeline stay the article's. */
     static ArticleView of(Article article, ArticleVersion version, List<StatusEntry> timeline) {
-        return of(article, version.url(), version.finalUrl(), version.title(), version.text(), version.html(),
-                version.author(), version.language(), version.publishedAt(), version.topics(), version.regions(),
-                version.version(), version.details(), timeline);
+        return of(article, version.url(), version.content(), version.version(), version.details(), timeline);
     }
 
-    private static ArticleView of(Article article, String url, String finalUrl, String title, String text,
-                                  String html, String author, String language, Instant publishedAt,
-                                  List<Label> topics, List<Label> regions, Integer version, ArticleDetails d,
+    private static ArticleView of(Article article, String url, ArticleContent c, Integer version, ArticleDetails d,
                                   List<StatusEntry> timeline) {
-        return new ArticleView(article.id(), url, finalUrl, article.submissionId(), article.status(),
-                article.reason(), article.detail(), title, text, html, author, language, publishedAt, topics,
-                regions, article.createdAt(), article.updatedAt(), timeline.stream().map(TimelineEntry::of).toList(),
+        return new ArticleView(article.id(), url, c.finalUrl(), article.submissionId(), article.status(),
+                article.reason(), article.detail(), c.title(), c.text(), c.html(), c.author(), c.language(),
+                c.publishedAt(), c.topics(), c.regions(), article.createdAt(), article.updatedAt(),
+                timeline.stream().map(TimelineEntry::of).toList(),
                 version, d.people(), d.keywords(), d.simhash(), d.contentHash(), d.duplicateOf(), d.origin(),
                 d.leadImage(), d.modifiedAt(), d.canonicalUrl(), d.description(), d.siteCategories(), d.editor(),
                 d.originalTitle(), d.sourceName(), d.script(), d.textOriginal());

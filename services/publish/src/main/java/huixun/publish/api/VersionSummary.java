@@ -16,7 +16,8 @@ import java.time.Instant;
 public record VersionSummary(int version, String submissionId, String title, Instant publishedAt,
                              Instant classifiedAt, Instant storedAt, boolean current) {
     static VersionSummary of(ArticleVersion version, Integer current) {
-        return new VersionSummary(version.version(), version.submissionId(), version.title(), version.publishedAt(),
-                version.classifiedAt(), version.storedAt(), current != null && current == version.version());
+        return new VersionSummary(version.version(), version.submissionId(), version.content().title(),
+                version.content().publishedAt(), version.classifiedAt(), version.storedAt(),
+                current != null && current == version.version());
     }
 }

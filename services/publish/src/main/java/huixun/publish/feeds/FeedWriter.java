@@ -14,6 +14,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import huixun.contracts.events.Label;
 import huixun.publish.store.Article;
+import huixun.publish.store.ArticleContent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -67,16 +68,17 @@ public class FeedWriter {
         feed.setPublishedDate(Date.from(latest(articles)));
         List<SyndEntry> entries = new ArrayList<>();
         for (Article article : articles) {
+            ArticleContent shown = article.content();
             SyndEntry entry = new SyndEntryImpl();
             entry.setUri(guid(article.id()));
             entry.setLink(channel.articleLink(article.id()));
-            entry.setTitle(article.title());
-            entry.setAuthor(article.author());
+            entry.setTitle(shown.title());
+            entry.setAuthor(shown.author());
             entry.setPublishedDate(Date.from(published(article)));
             entry.setUpdatedDate(Date.from(article.updatedAt()));
             SyndContent content = new SyndContentImpl();
             content.setType("html");
-            content.setValue(article.html());
+            content.setValue(shown.html());
             entry.setContents(List.of(content));
             List<SyndCategory> categories = new ArrayList<>();
             for (Label label : labels(article)) {
@@ -96,11 +98,13 @@ public class FeedWriter {
     }
 
     private String jsonFeed(Channel channel, List<Article> articles) {
-        List<JsonFeed.Item> items = articles.stream().map(article -> new JsonFeed.Item(guid(article.id()),
-                channel.articleLink(article.id()), article.url(), article.title(), article.html(), null,
-                published(article), article.updatedAt(),
-                article.author() == null ? null : List.of(new JsonFeed.Author(article.author())),
-                labels(article).stream().map(Label::name).toList(), article.language())).toList();
+        List<JsonFeed.Item> items = articles.stream().map(article -> {
+            ArticleContent shown = article.content();
+            return new JsonFeed.Item(guid(article.id()), channel.articleLink(article.id()), article.url(),
+                    shown.title(), shown.html(), null, published(article), article.updatedAt(),
+                    shown.author() == null ? null : List.of(new JsonFeed.Author(shown.author())),
+                    labels(article).stream().map(Label::name).toList(), shown.language());
+        }).toList();
         try {
             return json.writeValueAsString(new JsonFeed(JsonFeed.VERSION, channel.title(), channel.link(),
                     channel.self(), channel.description(), null, items));
@@ -110,13 +114,14 @@ public class FeedWriter {
     }
 
     private static List<Label> labels(Article article) {
-        List<Label> labels = new ArrayList<>(article.topics());
-        labels.addAll(article.regions());
+        List<Label> labels = new ArrayList<>(article.content().topics());
+        labels.addAll(article.content().regions());
         return labels;
     }
 
     private static Instant published(Article article) {
-        return article.publishedAt() != null ? article.publishedAt() : article.createdAt();
+        Instant publishedAt = article.content().publishedAt();
+        return publishedAt != null ? publishedAt : article.createdAt();
     }
 
     // An empty feed still needs a date: the epoch says "nothing yet" without changing from one request to the next.

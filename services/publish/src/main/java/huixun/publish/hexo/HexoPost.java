@@ -1,6 +1,7 @@
 package huixun.publish.hexo;
 
 import huixun.publish.store.Article;
+import huixun.publish.store.ArticleContent;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -34,8 +35,9 @@ public record HexoPost(String title, List<String> categories, String image, Stri
      * host. The image is the page's lead image, else the first image of the body.
      */
     public static String of(Article article) {
-        return of(article.title(), article.source(), article.details().categories(), article.details().leadImage(),
-                article.publishedAt() != null ? article.publishedAt() : article.createdAt(), article.html());
+        ArticleContent content = article.content();
+        return of(content.title(), article.source(), article.details().categories(), article.details().leadImage(),
+                content.publishedAt() != null ? content.publishedAt() : article.createdAt(), content.html());
     }
 
     /**

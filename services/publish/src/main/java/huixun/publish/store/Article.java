@@ -2,20 +2,15 @@ package huixun.publish.store;
 
 import huixun.contracts.ArticleStatus;
 import huixun.contracts.events.ArticleClassified;
-import huixun.contracts.events.ArticleNormalised;
-import huixun.contracts.events.Label;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,36 +21,17 @@ import java.util.Objects;
 @Entity
 @Table(name = "article")
 public class Article {
-    // The reactive PostgreSQL client hands jsonb over as a parsed JSON value, and Hibernate Reactive binds JSON
-    // only as an object, not an array: the labels cross as text and PostgreSQL converts.
-    private static final String JSONB_READ_TOPICS = "cast(topics as text)";
-    private static final String JSONB_READ_REGIONS = "cast(regions as text)";
-    private static final String JSONB_WRITE = "cast(cast(? as text) as jsonb)";
-
     @Id
     private String id;
     private String url;
-    @Column(name = "final_url")
-    private String finalUrl;
     @Column(name = "submission_id")
     private String submissionId;
     @Enumerated(EnumType.STRING)
     private ArticleStatus status;
     private String reason;
     private String detail;
-    private String title;
-    private String text;
-    private String html;
-    private String author;
-    private String language;
-    @Column(name = "published_at")
-    private Instant publishedAt;
-    @Convert(converter = LabelsColumn.class)
-    @ColumnTransformer(read = JSONB_READ_TOPICS, write = JSONB_WRITE)
-    private List<Label> topics;
-    @Convert(converter = LabelsColumn.class)
-    @ColumnTransformer(read = JSONB_READ_REGIONS, write = JSONB_WRITE)
-    private List<Label> regions;
+    @Embedded
+    private ArticleContent content;
     private String topic;
     private String region;
     @Column(name = "classified_at")
@@ -123,28 +99,15 @@ public class Article {
         if (classifiedAt != null && !incoming.isAfter(classifiedAt)) {
             return false;
         }
-        ArticleNormalised article = classified.article();
-        url = article.url() != null ? article.url() : url;
-        finalUrl = article.finalUrl();
-        title = article.title();
-        text = article.text();
-        html = article.html();
-        author = article.author();
-        language = article.language();
-        publishedAt = StorePrecision.of(article.publishedAt());
-        topics = labels(classified.topics());
-        regions = labels(classified.regions());
-        topic = topics.isEmpty() ? null : topics.get(0).code();
-        region = regions.isEmpty() ? null : regions.get(0).code();
+        url = classified.article().url() != null ? classified.article().url() : url;
+        content = ArticleContent.of(classified);
+        topic = content.topics().isEmpty() ? null : content.topics().get(0).code();
+        region = content.regions().isEmpty() ? null : content.regions().get(0).code();
         details = ArticleDetails.of(classified);
         classifiedAt = incoming;
         this.version = version;
         updatedAt = now;
         return true;
-    }
-
-    private static List<Label> labels(List<Label> labels) {
-        return labels == null ? List.of() : List.copyOf(labels);
     }
 
     public String id() {
@@ -153,10 +116,6 @@ public class Article {
 
     public String url() {
         return url;
-    }
-
-    public String finalUrl() {
-        return finalUrl;
     }
 
     public String submissionId() {
@@ -175,36 +134,9 @@ public class Article {
         return detail;
     }
 
-    public String title() {
-        return title;
-    }
-
-    public String text() {
-        return text;
-    }
-
-    public String html() {
-        return html;
-    }
-
-    public String author() {
-        return author;
-    }
-
-    public String language() {
-        return language;
-    }
-
-    public Instant publishedAt() {
-        return publishedAt;
-    }
-
-    public List<Label> topics() {
-        return topics;
-    }
-
-    public List<Label> regions() {
-        return regions;
+    /** Page, title, body and labels of the current content (all null before the article is published). */
+    public ArticleContent content() {
+        return content != null ? content : new ArticleContent();
     }
 
     public String topic() {

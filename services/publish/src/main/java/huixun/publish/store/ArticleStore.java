@@ -237,8 +237,8 @@ public class ArticleStore {
     }
 
     private Uni<Void> index(Article article) {
-        SearchText.Split title = SearchText.forIndex(article.title());
-        SearchText.Split text = SearchText.forIndex(article.text());
+        SearchText.Split title = SearchText.forIndex(article.content().title());
+        SearchText.Split text = SearchText.forIndex(article.content().text());
         return articles.getSession()
                 .chain(session -> session.createNativeQuery(INDEX_FOR_SEARCH)
                         .setParameter("id", article.id())

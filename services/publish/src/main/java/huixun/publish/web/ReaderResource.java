@@ -10,6 +10,7 @@ import huixun.publish.api.SubmissionResource;
 import huixun.publish.api.SubmissionView;
 import huixun.publish.config.PublishConfig;
 import huixun.publish.store.Article;
+import huixun.publish.store.ArticleContent;
 import huixun.publish.store.ArticleDetails;
 import huixun.publish.store.ArticleRepository;
 import huixun.publish.web.ReaderViews.Active;
@@ -117,16 +118,17 @@ public class ReaderResource {
         }
         return lookup.one(id).chain(article -> articles.cluster(article, ArticleSummary.class).map(cluster -> {
             ArticleDetails d = article.details();
+            ArticleContent content = article.content();
             boolean traditional = "Hant".equals(d.script()) && d.textOriginal() != null;
             boolean original = traditional && ORIGINAL.equals(script);
             // A Traditional page's stored title and body are Simplified (normalise converted them); only the
             // original view is in the page's own script.
-            String lang = language(article.language(), traditional && !original ? "Hans" : d.script());
-            String when = ReaderViews.when(article.publishedAt());
-            return Templates.article(article, d, lang, original ? "" : ReaderHtml.body(article.html()),
+            String lang = language(content.language(), traditional && !original ? "Hans" : d.script());
+            String when = ReaderViews.when(content.publishedAt());
+            return Templates.article(article, d, lang, original ? "" : ReaderHtml.body(content.html()),
                     original ? ReaderHtml.paragraphs(d.textOriginal()) : List.of(), traditional, original, when,
-                    ReaderViews.iso(article.publishedAt()), ReaderViews.when(d.modifiedAt()),
-                    tags("topic", article.topics()), tags("region", article.regions()),
+                    ReaderViews.iso(content.publishedAt()), ReaderViews.when(d.modifiedAt()),
+                    tags("topic", content.topics()), tags("region", content.regions()),
                     tags("person", d.people().stream().filter(p -> !isOrganisation(p)).toList()),
                     tags("person", d.people().stream().filter(ReaderResource::isOrganisation).toList()),
                     cluster.stream().map(Card::of).toList(),
