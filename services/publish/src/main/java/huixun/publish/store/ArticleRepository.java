@@ -3,7 +3,6 @@ package huixun.publish.store;
 import huixun.publish.search.ArticleFilter;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +18,7 @@ import java.util.stream.Collectors;
 @WithSession
 public class ArticleRepository implements PanacheRepositoryBase<Article, String> {
     /** Newest first: the order publish first heard of them, ties broken by id so pages never overlap. */
-    static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("id", Sort.Direction.Ascending);
+    private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("id", Sort.Direction.Ascending);
 
     private static final String FACET_LABELS = """
             SELECT l.value ->> 'code', max(l.value ->> 'name'), count(DISTINCT a.id)
@@ -27,11 +26,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
             GROUP BY 1 ORDER BY 3 DESC, 1""";
     private static final String FACET_SOURCES = """
             SELECT source, source, count(*) FROM article WHERE source IS NOT NULL GROUP BY 1 ORDER BY 3 DESC, 1""";
-
-    /** One page of articles, newest first, as {@code projection} (a record whose components name attributes). */
-    public <T> Uni<List<T>> newestFirst(int page, int size, Class<T> projection) {
-        return findAll(NEWEST_FIRST).page(Page.of(page, size)).project(projection).list();
-    }
 
     /**
      * The ids of the articles {@code filter} lets through, newest first: after {@code after} when given (keyset,
