@@ -2,11 +2,12 @@
 # Reproducible extraction benchmark: runs ./extract over ../shared/bench/{aeb-dev,zh-dev}, scores the output with the
 # benchmark's own score.py (--tokenizer aeb for English, the default cjk tokenizer for Chinese) and prints a Markdown
 # table for docs/benchmarks.md, then times the tw2s conversion of 5,000 characters (src/bench/ConvertTiming.java).
-# Throughput is over the last 10 of 20 passes over the set (JIT warm), 1 and 2 threads; the
-# JVM start and the reading of the files are not counted. Pages per CPU-second (1 thread) divides by the CPU time of
-# the extracting thread, so it stays meaningful on a machine shared with other work: with the charset decoding the
-# command does as fetch would, and without it (extraction alone, the normalise service's work). The ceiling is what
-# decoding and jsoup parsing alone reach over the same pages (src/bench/ParseTiming.java).
+# Throughput is over the last 30 of 60 passes over the set, 1 and 2 threads (the JIT has settled by then; after 20
+# passes on a busy machine it had not); the JVM start and the reading of the files are not counted. Pages per
+# CPU-second (1 thread) divides by the CPU time of the extracting thread, so it stays meaningful on a machine shared
+# with other work: with the charset decoding the command does as fetch would, and without it (extraction alone, the
+# normalise service's work). The ceiling is what decoding and jsoup parsing alone reach over the same pages
+# (src/bench/ParseTiming.java).
 #   usage: services/normalise/bench.sh [BENCH_DIR]     (default: <repo>/../shared/bench)
 # Needs a build first: mvn -B install -pl services/normalise -DskipTests
 set -euo pipefail
@@ -21,7 +22,7 @@ kv() { # line key -> the value of key=value in the line
 }
 rate() { # set threads -> "pages/s pages-per-CPU-second extraction-only-pages-per-CPU-second", timed passes
     local line
-    line="$("$here/extract" --threads "$2" --repeat 20 --out "$out/$1-t$2.jsonl" "$bench/$1/html" 2>&1 >/dev/null \
+    line="$("$here/extract" --threads "$2" --repeat 60 --out "$out/$1-t$2.jsonl" "$bench/$1/html" 2>&1 >/dev/null \
         | grep '^extract: pages=' | tail -1)"
     echo "$(kv "$line" pages_per_second) $(kv "$line" pages_per_cpu_second) $(kv "$line" extract_pages_per_cpu_second)"
 }

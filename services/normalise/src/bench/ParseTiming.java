@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  *   usage: java -cp <classpath> ParseTiming.java DIRECTORY
  */
 public final class ParseTiming {
-    private static final int PASSES = 20;
-    private static final int MEASURED = 10;
+    private static final int PASSES = 60;
+    private static final int MEASURED = 30;
 
     public static void main(String[] args) throws Exception {
         List<byte[]> bodies = new ArrayList<>();

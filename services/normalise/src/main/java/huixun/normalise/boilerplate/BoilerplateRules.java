@@ -51,6 +51,9 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
     public Optional<FieldValue> field(String paragraph) {
         String line = paragraph.strip();
         for (FieldRule rule : fields) {
+            if (!rule.fits(line)) {
+                continue;
+            }
             Matcher m = rule.pattern().matcher(line);
             if (m.matches() && !m.group("value").isBlank()) {
                 return Optional.of(new FieldValue(rule.field(), m.group("value").strip()));
@@ -62,8 +65,20 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
     /** The article fields boilerplate lines move into. */
     public enum Field { EDITOR, ORIGINAL_TITLE, SOURCE_NAME }
 
-    /** A paragraph matching {@code pattern} in full moves into {@code field}: its named group {@code value}. */
-    public record FieldRule(String id, Field field, Pattern pattern) {
+    /**
+     * A paragraph matching {@code pattern} in full moves into {@code field}: its named group {@code value}.
+     *
+     * @param longest the most chars {@code pattern} matches, or -1 when unbounded ({@link MatchLength})
+     */
+    public record FieldRule(String id, Field field, Pattern pattern, int longest) {
+        public FieldRule(String id, Field field, Pattern pattern) {
+            this(id, field, pattern, MatchLength.longest(pattern));
+        }
+
+        /** False when {@code line} is too long for the pattern to match in full. */
+        boolean fits(String line) {
+            return longest == MatchLength.UNBOUNDED || line.length() <= longest;
+        }
     }
 
     public record FieldValue(Field field, String value) {
@@ -76,14 +91,31 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
             probe = ignore.matcher(probe).replaceAll("");
         }
         String line = probe.strip();
-        return lines.stream().anyMatch(rule -> rule.pattern().matcher(line).matches());
+        for (LineRule rule : lines) {
+            if (rule.fits(line) && rule.pattern().matcher(line).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Elements matching {@code selector} (a jsoup CSS selector, parsed once at load) are page chrome. */
     public record RemovalRule(String id, RuleSelector selector) {
     }
 
-    /** A paragraph matching {@code pattern} in full is boilerplate. */
-    public record LineRule(String id, Pattern pattern) {
+    /**
+     * A paragraph matching {@code pattern} in full is boilerplate.
+     *
+     * @param longest the most chars {@code pattern} matches, or -1 when unbounded ({@link MatchLength})
+     */
+    public record LineRule(String id, Pattern pattern, int longest) {
+        public LineRule(String id, Pattern pattern) {
+            this(id, pattern, MatchLength.longest(pattern));
+        }
+
+        /** False when {@code line} is too long for the pattern to match in full. */
+        boolean fits(String line) {
+            return longest == MatchLength.UNBOUNDED || line.length() <= longest;
+        }
     }
 }

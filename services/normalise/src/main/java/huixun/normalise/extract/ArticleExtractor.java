@@ -102,7 +102,7 @@ public class ArticleExtractor {
         budget.checkNow("indexing the page");
         PageMetadata meta = metadata.read(page, elements, budget);
         chrome.strip(page, elements, budget);
-        List<Element> containers = locator.locate(page.body(), budget);
+        List<Element> containers = locator.locate(page.body(), elements, budget);
         if (containers.isEmpty()) {
             return new Extraction.NoArticle("no paragraph of text on the page");
         }

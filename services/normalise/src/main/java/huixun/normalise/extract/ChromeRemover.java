@@ -3,9 +3,7 @@ package huixun.normalise.extract;
 import huixun.normalise.budget.ExtractionBudget;
 import huixun.normalise.boilerplate.BoilerplateRules;
 import huixun.normalise.selector.PageElements;
-import huixun.normalise.text.TextWeight;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 import java.util.List;
 
@@ -19,25 +17,24 @@ final class ChromeRemover {
 
     /** @param elements the page's elements as indexed before anything was removed */
     void strip(Document page, PageElements elements, ExtractionBudget budget) {
-        Element body = page.body();
-        int total = TextWeight.letters(body);
         // The body's elements follow it in document order.
-        int from = elements.elements().indexOf(body);
-        int to = from + body.getAllElements().size();
+        int from = elements.elements().indexOf(page.body());
+        int to = elements.end(from);
+        int total = elements.letters(from);
         for (BoilerplateRules.RemovalRule rule : removals) {
             budget.checkNow("removing chrome");
-            for (Element element : elements.select(rule.selector(), from + 1, to)) {
+            for (int index : elements.indexesOf(rule.selector(), from + 1, to)) {
                 budget.check("removing chrome");
-                if (element.root() != page) {
+                if (elements.isRemoved(index)) {
                     continue; // already gone with an ancestor
                 }
                 // A class like "share-wrap" on a page wrapper must not take the article with it. The share is of
                 // what is left: once a big menu has gone, the wrapper of the article holds most of the rest.
-                int letters = TextWeight.letters(element);
+                int letters = elements.letters(index);
                 if (total > 0 && 2 * letters > total) {
                     continue;
                 }
-                element.remove();
+                elements.remove(index);
                 total -= letters;
             }
         }

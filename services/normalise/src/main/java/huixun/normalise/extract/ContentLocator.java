@@ -1,11 +1,9 @@
 package huixun.normalise.extract;
 
 import huixun.normalise.budget.ExtractionBudget;
+import huixun.normalise.selector.PageElements;
 import huixun.normalise.selector.RuleSelector;
-import huixun.normalise.text.TextWeight;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +34,7 @@ final class ContentLocator {
     private static final double MAX_SIBLING_LINK_DENSITY = 0.3;
     /** A sibling paragraph of this many letters with few links is prose; Readability uses 80 characters of English. */
     private static final int SIBLING_PROSE_LETTERS = 40;
-    /** Link density is computed for the best few raw scores only: it walks the whole subtree. */
+    /** Link density is computed for the best few raw scores only: it scans the whole subtree for links. */
     private static final int CANDIDATES = 8;
 
     private final RuleSelector postTitle;
@@ -46,38 +44,51 @@ final class ContentLocator {
         this.postTitle = postTitle;
     }
 
-    /** The elements holding the article, in document order; empty when the page has no text to speak of. */
-    List<Element> locate(Element body, ExtractionBudget budget) {
+    /**
+     * The elements holding the article, in document order; empty when the page has no text to speak of.
+     *
+     * @param page the page's elements, indexed before the chrome was removed through it; their letter counts follow
+     *             the removals, so a link density needs no walk over the text
+     */
+    List<Element> locate(Element body, PageElements page, ExtractionBudget budget) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         // Document order of the scored elements: ranking ties must not depend on identity hash codes, which differ
         // from run to run (an extraction would not be reproducible).
         List<Element> order = new ArrayList<>();
-        List<Element> elements = body.getAllElements();
-        for (Element element : elements) {
+        Map<Element, Integer> positions = new IdentityHashMap<>();
+        List<Element> elements = new ArrayList<>();
+        int bodyIndex = page.elements().indexOf(body);
+        for (int index = bodyIndex; index < page.end(bodyIndex); index++) {
+            if (page.isRemoved(index)) {
+                continue;
+            }
             budget.check("scoring text");
-            InlineText own = InlineText.of(element);
+            Element element = page.elements().get(index);
+            elements.add(element);
+            InlineText own = InlineText.of(page, index);
             if (own.letters() < MIN_UNIT_LETTERS) {
                 continue;
             }
             double score = own.letters() * Math.pow(1 - own.linkDensity(), 2);
-            Element container = PARAGRAPH_TAGS.contains(element.normalName()) ? element.parent() : element;
-            if (container == null) {
+            int container = PARAGRAPH_TAGS.contains(element.normalName()) ? page.parent(index) : index;
+            if (container < 0) {
                 continue;
             }
-            credit(scores, order, container, score);
-            if (container.parent() != null) {
-                credit(scores, order, container.parent(), score / 2);
+            credit(scores, order, positions, page, container, score);
+            if (page.parent(container) >= 0) {
+                credit(scores, order, positions, page, page.parent(container), score / 2);
             }
         }
         if (scores.isEmpty()) {
             return List.of();
         }
+        Scored scored = new Scored(page, positions);
         Element best = null;
         double bestScore = 0;
         List<Element> ranked = new ArrayList<>(order);
         ranked.sort(Comparator.comparing(scores::get, Comparator.reverseOrder())); // stable: ties keep document order
         for (Element candidate : ranked.subList(0, Math.min(CANDIDATES, ranked.size()))) {
-            double score = scores.get(candidate) * (1 - linkDensity(candidate));
+            double score = scores.get(candidate) * (1 - scored.linkDensity(candidate));
             if (score > bestScore) {
                 best = candidate;
                 bestScore = score;
@@ -89,7 +100,7 @@ final class ContentLocator {
         List<Element> copies = copiesOf(best, scores, order);
         List<Element> parts = firstPost(best, copies, elements);
         if (parts.equals(List.of(best))) {
-            return withSiblings(best, bestScore, scores, Set.of());
+            return withSiblings(best, bestScore, scores, scored, Set.of());
         }
         // Each part is judged against its own score; the parts of other posts are no siblings to join.
         Set<Element> otherPosts = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -97,7 +108,8 @@ final class ContentLocator {
         parts.forEach(otherPosts::remove);
         Set<Element> chosen = new LinkedHashSet<>();
         for (Element part : parts) {
-            chosen.addAll(withSiblings(part, scores.get(part) * (1 - linkDensity(part)), scores, otherPosts));
+            chosen.addAll(withSiblings(part, scores.get(part) * (1 - scored.linkDensity(part)), scores, scored,
+                    otherPosts));
         }
         return List.copyOf(chosen);
     }
@@ -181,16 +193,21 @@ final class ContentLocator {
         return false;
     }
 
-    private static void credit(Map<Element, Double> scores, List<Element> order, Element element, double score) {
+    private static void credit(Map<Element, Double> scores, List<Element> order, Map<Element, Integer> positions,
+                               PageElements page, int index, double score) {
+        Element element = page.elements().get(index);
         if (scores.putIfAbsent(element, score) == null) {
             order.add(element);
+            positions.put(element, index);
         } else {
             scores.merge(element, score, Double::sum);
         }
     }
 
     private static List<Element> withSiblings(Element best, double bestScore, Map<Element, Double> scores,
-                                              Set<Element> excluded) {
+                                              Scored scored, Set<Element> excluded) {
+        PageElements page = scored.page();
+        int index = scored.index(best);
         // A container that is the only child of its wrapper (NYT's StoryBodyCompanionColumn > div > p) has no
         // siblings of its own: the other parts of the article are the wrapper's siblings. Compare them with the
         // wrapper, which is credited the same way they are.
@@ -198,55 +215,76 @@ final class ContentLocator {
         while (best.parent() != null && best.parent().childrenSize() == 1 && best.parent().parent() != null
                 && !"body".equals(best.parent().normalName())) {
             best = best.parent();
+            index = page.parent(index);
             anchorScore = scores.getOrDefault(best, anchorScore);
         }
-        Element parent = best.parent();
-        if (parent == null) {
+        int parent = page.parent(index);
+        if (parent < 0) {
             return List.of(best);
         }
         List<Element> chosen = new ArrayList<>();
         double threshold = SIBLING_SHARE * anchorScore;
-        for (Element sibling : parent.children()) {
-            if (sibling == best || !excluded.contains(sibling) && isAlike(sibling, threshold, scores)) {
+        // The parent's children as the page is now: each child's subtree ends where the next child starts.
+        for (int child = parent + 1; child < page.end(parent); child = page.end(child)) {
+            Element sibling = page.elements().get(child);
+            if (!page.isRemoved(child) && (sibling == best
+                    || !excluded.contains(sibling) && isAlike(child, threshold, scores, scored))) {
                 chosen.add(sibling);
             }
         }
         return chosen;
     }
 
-    private static boolean isAlike(Element sibling, double threshold, Map<Element, Double> scores) {
-        Double score = scores.get(sibling);
+    private static boolean isAlike(int sibling, double threshold, Map<Element, Double> scores, Scored scored) {
+        Element element = scored.page().elements().get(sibling);
+        Double score = scores.get(element);
         if (score != null) {
-            double density = linkDensity(sibling);
+            double density = scored.linkDensity(element);
             if (density <= MAX_SIBLING_LINK_DENSITY && score * (1 - density) >= threshold) {
                 return true;
             }
         }
-        if (!PARAGRAPH_TAGS.contains(sibling.normalName())) {
+        if (!PARAGRAPH_TAGS.contains(element.normalName())) {
             return false;
         }
-        InlineText own = InlineText.of(sibling);
+        InlineText own = InlineText.of(scored.page(), sibling);
         return own.letters() >= SIBLING_PROSE_LETTERS && own.linkDensity() < MAX_SIBLING_LINK_DENSITY / 2;
     }
 
-    /** Share of an element's letters that sit inside links. */
-    private static double linkDensity(Element element) {
-        int letters = TextWeight.letters(element);
-        if (letters == 0) {
-            return 0;
+    /** The scored elements' positions in the page's index, which holds their letter counts. */
+    private record Scored(PageElements page, Map<Element, Integer> positions) {
+        int index(Element scored) {
+            return positions.get(scored);
         }
-        int linked = 0;
-        for (Element link : element.getElementsByTag("a")) {
-            linked += TextWeight.letters(link);
+
+        /**
+         * Share of a scored element's letters that sit inside links ({@code a} elements, nested ones counted again),
+         * read from the page's letter counts.
+         */
+        double linkDensity(Element scored) {
+            int index = index(scored);
+            int letters = page.letters(index);
+            if (letters == 0) {
+                return 0;
+            }
+            int linked = 0;
+            for (int i = index; i < page.end(index); i++) {
+                if (!page.isRemoved(i) && "a".equals(page.elements().get(i).normalName())) {
+                    linked += page.letters(i);
+                }
+            }
+            return Math.min(1, (double) linked / letters);
         }
-        return Math.min(1, (double) linked / letters);
     }
 
-    /** The text an element holds itself: its text nodes and those of its inline children, not of child blocks. */
+    /**
+     * The text an element holds itself: its text nodes and those of its inline children, not of child blocks. Read
+     * from the page's letter counts of each element's own text nodes.
+     */
     record InlineText(int letters, int linkedLetters) {
-        static InlineText of(Element element) {
-            int[] counts = new int[2]; // letters, linked letters: counted as found, no text is built
-            collect(element, counts, "a".equals(element.normalName()));
+        static InlineText of(PageElements page, int index) {
+            int[] counts = new int[2]; // letters, linked letters
+            collect(page, index, counts, "a".equals(page.elements().get(index).normalName()));
             return new InlineText(counts[0], counts[1]);
         }
 
@@ -254,16 +292,16 @@ final class ContentLocator {
             return letters == 0 ? 0 : Math.min(1, (double) linkedLetters / letters);
         }
 
-        private static void collect(Element element, int[] counts, boolean inLink) {
-            for (Node child : element.childNodes()) {
-                if (child instanceof TextNode text) {
-                    int letters = TextWeight.letters(text.getWholeText());
-                    counts[0] += letters;
-                    if (inLink) {
-                        counts[1] += letters;
-                    }
-                } else if (child instanceof Element inline && inline.tag().isInline()) {
-                    collect(inline, counts, inLink || "a".equals(inline.normalName()));
+        private static void collect(PageElements page, int index, int[] counts, boolean inLink) {
+            int own = page.ownLetters(index);
+            counts[0] += own;
+            if (inLink) {
+                counts[1] += own;
+            }
+            for (int child = index + 1; child < page.end(index); child = page.end(child)) {
+                Element inline = page.elements().get(child);
+                if (!page.isRemoved(child) && inline.tag().isInline()) {
+                    collect(page, child, counts, inLink || "a".equals(inline.normalName()));
                 }
             }
         }

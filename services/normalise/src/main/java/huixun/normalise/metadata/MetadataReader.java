@@ -10,9 +10,7 @@ import huixun.normalise.selector.SelectorSet;
 import huixun.normalise.text.TextWeight;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
-import org.jsoup.select.NodeTraversor;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -430,37 +428,17 @@ public final class MetadataReader {
                 return new Sourced<>(tag.group(1).toLowerCase(Locale.ROOT), "html lang");
             }
         }
-        // Counted over the text nodes: the same counts as over body().text(), without building that string.
-        int[] counts = new int[3]; // letters, CJK, Latin
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof TextNode text) {
-                String whole = text.getWholeText();
-                counts[0] += TextWeight.letters(whole);
-                counts[1] += TextWeight.cjk(whole);
-                counts[2] += latin(whole);
-            }
-        }, page.document().body());
-        int letters = counts[0];
+        // Counted over the body's text nodes when the page was indexed: the same counts as over body().text()
+        PageElements elements = page.elements();
+        int body = elements.elements().indexOf(page.document().body());
+        int letters = elements.letters(body);
         if (letters == 0) {
             return null;
         }
-        if (counts[1] >= CJK_SHARE_FOR_ZH * letters) {
+        if (elements.cjk(body) >= CJK_SHARE_FOR_ZH * letters) {
             return new Sourced<>("zh", "page letters");
         }
-        return counts[2] >= LATIN_SHARE_FOR_EN * letters ? new Sourced<>("en", "page letters") : null;
-    }
-
-    private static int latin(String text) {
-        int count = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (cp < 0x80 ? (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'
-                    : !TextWeight.isCommonHan(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
-                count++;
-            }
-            i += Character.charCount(cp);
-        }
-        return count;
+        return elements.latin(body) >= LATIN_SHARE_FOR_EN * letters ? new Sourced<>("en", "page letters") : null;
     }
 
     /** The {@code content} of the first matching meta element with one, else the text of the first element. */

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * selectors at once. Matching is jsoup's: a group {@code [class~=regex]} or {@code [id~=regex]} is the same regex
  * found in the attribute's value (tested once per distinct value on a page instead of once per element and rule),
  * every other group is jsoup's own evaluator. Groups that look at the element's surroundings ({@code :has(…)},
- * combinators) are evaluated when the selector is used, on the page as it is then.
+ * combinators) are evaluated when the selector is used, on the page as it is then; {@code :has(> conditions)} by
+ * testing the conditions on every element as a child of its parent.
  */
 public final class RuleSelector {
     private static final Pattern TAG = Pattern.compile("[a-z][a-z0-9]*");
@@ -26,6 +27,10 @@ public final class RuleSelector {
     /** An optional tag and attribute conditions without brackets in their values: nothing outside the element. */
     private static final Pattern OWN_ATTRIBUTES = Pattern.compile("([a-z][a-z0-9]*)?((\\[[^\\[\\]]+])+)");
     private static final Pattern FIRST_KEY = Pattern.compile("\\[\\s*([^\\s=~^$*!|\\]]+)");
+    /** {@code :has(> conditions)}: the element has a child meeting the conditions. */
+    private static final Pattern HAS_CHILD = Pattern.compile(":has\\(\\s*>\\s*(.+)\\)");
+    /** Pseudo-classes that look beyond the element they are tested on, or at nodes other than elements. */
+    private static final Pattern BEYOND_ELEMENT = Pattern.compile(":(has|not|is|where|root)\\b|::");
 
     private final String query;
     private final Evaluator whole;
@@ -33,6 +38,7 @@ public final class RuleSelector {
     private final List<Pattern> classPatterns = new ArrayList<>();
     private final List<Pattern> idPatterns = new ArrayList<>();
     private final List<AttributeGroup> attributeGroups = new ArrayList<>();
+    private final List<Evaluator> childConditions = new ArrayList<>();
     private final List<Evaluator> structural = new ArrayList<>();
 
     /** Tag and attribute conditions: {@code key} names an attribute they require, {@code tag} the tag or null. */
@@ -45,6 +51,7 @@ public final class RuleSelector {
         for (String group : groups(query)) {
             Matcher attributePattern = ATTRIBUTE_PATTERN.matcher(group);
             Matcher own = OWN_ATTRIBUTES.matcher(group);
+            Matcher hasChild = HAS_CHILD.matcher(group);
             if (TAG.matcher(group).matches()) {
                 tags.add(group);
             } else if (attributePattern.matches() && isBalanced(attributePattern.group(2))) {
@@ -56,6 +63,8 @@ public final class RuleSelector {
                 key.lookingAt();
                 attributeGroups.add(new AttributeGroup(own.group(1), key.group(1).toLowerCase(Locale.ROOT),
                         QueryParser.parse(group)));
+            } else if (hasChild.matches() && isCompound(hasChild.group(1))) {
+                childConditions.add(QueryParser.parse(hasChild.group(1)));
             } else {
                 structural.add(QueryParser.parse(group));
             }
@@ -92,8 +101,33 @@ public final class RuleSelector {
         return attributeGroups;
     }
 
+    /**
+     * The conditions of the groups {@code :has(> conditions)}: an element matches when one of its children meets
+     * them, tested with the element as the root as jsoup's {@code :has} does. Testing each element of a page once as
+     * a child, instead of the children of every element through jsoup's {@code :has}, gives the same matches.
+     */
+    List<Evaluator> childConditions() {
+        return childConditions;
+    }
+
     List<Evaluator> structural() {
         return structural;
+    }
+
+    /**
+     * True when {@code conditions} constrain one element alone: no combinator outside brackets, parentheses and
+     * quotes, and no pseudo-class looking at other elements or at text nodes.
+     */
+    static boolean isCompound(String conditions) {
+        if (!isBalanced(conditions) || BEYOND_ELEMENT.matcher(conditions).find()) {
+            return false;
+        }
+        for (char combinator : new char[] {' ', '\t', '\n', '>', '+', '~', ','}) {
+            if (split(conditions, combinator).size() > 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,10 +1,16 @@
 package huixun.normalise.selector;
 
+import huixun.normalise.text.TextWeight;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -49,16 +55,97 @@ public final class SelectorSet {
         }
     }
 
-    /** The elements of {@code root} (itself included) in document order, with the selectors each one matches. */
+    /**
+     * The elements of {@code root} (itself included) in document order, with the selectors each one matches and the
+     * letters, CJK characters and Latin letters of each one's text ({@link TextWeight#measure}), counted in the same
+     * walk: the chrome rules weigh what they remove against the page, the container choice weighs links, and the
+     * language falls back on the body's shares of CJK and Latin; a walk for each of them cost more than the indexing.
+     */
     public PageElements index(Element root) {
-        List<Element> elements = root.getAllElements();
-        long[] matched = new long[elements.size()];
-        Map<String, Long> classBits = new HashMap<>();
-        Map<String, Long> idBits = new HashMap<>();
-        Function<String, Long> classFound = classPatterns::found;
-        Function<String, Long> idFound = idPatterns::found;
-        for (int i = 0; i < matched.length; i++) {
-            Element element = elements.get(i);
+        Walk walk = new Walk(root);
+        NodeTraversor.traverse(walk, root);
+        return new PageElements(this, root, walk.elements, walk.matched, walk.byBit, walk.byBitCount, walk.measures,
+                walk.ownLetters, walk.parents, walk.ends);
+    }
+
+    /** The indexing walk: one visit per node, elements noted in document order, letters added up on the way back. */
+    private final class Walk implements NodeVisitor {
+        private final Element root;
+        private final List<Element> elements = new ArrayList<>();
+        private long[] matched = new long[256];
+        private final int[][] byBit = new int[Long.SIZE][];
+        private final int[] byBitCount = new int[Long.SIZE];
+        /** Letters, CJK characters and Latin letters of element {@code i}: at 3i, 3i + 1 and 3i + 2. */
+        private int[] measures = new int[3 * 256];
+        /** Letters of each element's own text nodes, not of its child elements'. */
+        private int[] ownLetters = new int[256];
+        private int[] parents = new int[256];
+        private int[] ends = new int[256];
+        /** The index of the element being walked, whose text nodes are being counted; -1 above the root. */
+        private int current = -1;
+        private final int[] counts = new int[3];
+        private final Map<String, Long> classBits = new HashMap<>();
+        private final Map<String, Long> idBits = new HashMap<>();
+        private final Function<String, Long> classFound = classPatterns::found;
+        private final Function<String, Long> idFound = idPatterns::found;
+
+        Walk(Element root) {
+            this.root = root;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof Element element) {
+                int index = elements.size();
+                if (index == matched.length) {
+                    matched = Arrays.copyOf(matched, 2 * index);
+                    measures = Arrays.copyOf(measures, 3 * 2 * index);
+                    ownLetters = Arrays.copyOf(ownLetters, 2 * index);
+                    parents = Arrays.copyOf(parents, 2 * index);
+                    ends = Arrays.copyOf(ends, 2 * index);
+                }
+                elements.add(element);
+                long bits = bits(element);
+                matched[index] = bits;
+                for (long rest = bits; rest != 0; rest &= rest - 1) {
+                    note(Long.numberOfTrailingZeros(rest), index);
+                }
+                parents[index] = current;
+                current = index;
+            } else if (node instanceof TextNode text) {
+                TextWeight.measure(text.getWholeText(), counts);
+                measures[3 * current] += counts[0];
+                ownLetters[current] += counts[0];
+                measures[3 * current + 1] += counts[1];
+                measures[3 * current + 2] += counts[2];
+                Arrays.fill(counts, 0);
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element) {
+                ends[current] = elements.size();
+                int parent = parents[current];
+                if (parent >= 0) {
+                    for (int k = 0; k < 3; k++) {
+                        measures[3 * parent + k] += measures[3 * current + k];
+                    }
+                }
+                current = parent;
+            }
+        }
+
+        private void note(int bit, int index) {
+            if (byBit[bit] == null) {
+                byBit[bit] = new int[16];
+            } else if (byBitCount[bit] == byBit[bit].length) {
+                byBit[bit] = Arrays.copyOf(byBit[bit], 2 * byBitCount[bit]);
+            }
+            byBit[bit][byBitCount[bit]++] = index;
+        }
+
+        private long bits(Element element) {
             long bits = tagBits.getOrDefault(element.normalName(), 0L);
             if (element.attributesSize() > 0) {
                 for (Attribute attribute : element.attributes()) {
@@ -80,9 +167,8 @@ public final class SelectorSet {
                     }
                 }
             }
-            matched[i] = bits;
+            return bits;
         }
-        return new PageElements(this, root, elements, matched);
     }
 
     /** The bit of {@code selector}, or -1 when it is not indexed. */

@@ -1,10 +1,9 @@
 package huixun.normalise.selector;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,13 +22,22 @@ final class WordPatterns {
                     + "(?:\\(\\$\\|\\[\\\\s_-\\]\\)|\\(\\\\s\\|\\$\\)|\\$)");
     private static final String LITERAL = "abcdefghijklmnopqrstuvwxyz0123456789_-";
     private static final String QUANTIFIERS = "?*+{";
+    private static final int ASCII = 128;
 
     private final List<Pattern> patterns = new ArrayList<>();
     private final List<Long> bits = new ArrayList<>();
     /** Patterns of any other form: they always run. */
     private final List<Integer> unfiltered = new ArrayList<>();
-    /** The literal beginnings (lower case) by their first character, each with the pattern it belongs to. */
-    private final Map<Character, List<Beginning>> byFirstChar = new HashMap<>();
+    /**
+     * The literal beginnings (lower case) of one character, each with the pattern it belongs to, indexed by the
+     * character: every literal beginning is made of {@link #LITERAL}'s ASCII characters.
+     */
+    private final List<List<Beginning>> byFirstChar = new ArrayList<>(Collections.nCopies(ASCII, null));
+    /**
+     * The longer literal beginnings by their first two characters ({@code 128 × first + second}): a name is compared
+     * only with the beginnings it shares two characters with (many share the first: pager, pagination, player …).
+     */
+    private final List<List<Beginning>> byFirstTwo = new ArrayList<>(Collections.nCopies(ASCII * ASCII, null));
 
     private record Beginning(String text, int pattern) {
     }
@@ -44,8 +52,12 @@ final class WordPatterns {
             return;
         }
         for (String beginning : beginnings) {
-            byFirstChar.computeIfAbsent(beginning.charAt(0), c -> new ArrayList<>())
-                    .add(new Beginning(beginning, index));
+            List<List<Beginning>> table = beginning.length() == 1 ? byFirstChar : byFirstTwo;
+            int key = beginning.length() == 1 ? beginning.charAt(0) : ASCII * beginning.charAt(0) + beginning.charAt(1);
+            if (table.get(key) == null) {
+                table.set(key, new ArrayList<>());
+            }
+            table.get(key).add(new Beginning(beginning, index));
         }
     }
 
@@ -59,9 +71,18 @@ final class WordPatterns {
             if (at > 0 && !isBoundary(lower.charAt(at - 1))) {
                 continue;
             }
-            List<Beginning> beginnings = byFirstChar.get(lower.charAt(at));
-            if (beginnings != null) {
-                for (Beginning beginning : beginnings) {
+            char first = lower.charAt(at);
+            if (first >= ASCII) {
+                continue;
+            }
+            List<Beginning> single = byFirstChar.get(first);
+            if (single != null) {
+                single.forEach(beginning -> candidates[beginning.pattern()] = true);
+            }
+            char second = at + 1 < lower.length() ? lower.charAt(at + 1) : 0;
+            List<Beginning> longer = second == 0 || second >= ASCII ? null : byFirstTwo.get(ASCII * first + second);
+            if (longer != null) {
+                for (Beginning beginning : longer) {
                     if (lower.startsWith(beginning.text(), at)) {
                         candidates[beginning.pattern()] = true;
                     }

@@ -54,6 +54,42 @@ public final class TextWeight {
         return count[0];
     }
 
+    /**
+     * Adds to {@code counts} the letters ({@link #letters(CharSequence)}), CJK characters ({@link #cjk}) and Latin
+     * letters (ASCII letters and the other letters of the Latin script) of {@code text}, counted in one pass, with a
+     * single Unicode lookup per character outside ASCII and the common ideographs.
+     *
+     * @param counts letters, CJK characters and Latin letters so far, in that order
+     */
+    public static void measure(CharSequence text, int[] counts) {
+        int letters = 0;
+        int cjk = 0;
+        int latin = 0;
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                boolean letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+                letters += letter || c >= '0' && c <= '9' ? 1 : 0;
+                latin += letter ? 1 : 0;
+                i++;
+            } else if (isCommonHan(c)) {
+                letters++;
+                cjk++;
+                i++;
+            } else {
+                int cp = Character.codePointAt(text, i);
+                letters += Character.isLetterOrDigit(cp) ? 1 : 0;
+                Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+                cjk += isCjkScript(script) ? 1 : 0;
+                latin += script == Character.UnicodeScript.LATIN ? 1 : 0;
+                i += Character.charCount(cp);
+            }
+        }
+        counts[0] += letters;
+        counts[1] += cjk;
+        counts[2] += latin;
+    }
+
     /** Han ideographs, kana and hangul in {@code text}. */
     public static int cjk(CharSequence text) {
         int count = 0;

@@ -62,14 +62,19 @@ public final class ScriptDetector {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (!Character.isLetterOrDigit(cp)) {
+            // ASCII and the common ideographs (all of them letters) are told without a Unicode table lookup
+            if (cp < 0x80) {
+                boolean letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+                letters += letter || cp >= '0' && cp <= '9' ? 1 : 0;
+                latin += letter ? 1 : 0;
+                continue;
+            }
+            boolean commonHan = TextWeight.isCommonHan(cp);
+            if (!commonHan && !Character.isLetterOrDigit(cp)) {
                 continue;
             }
             letters++;
-            // ASCII letters and the common ideographs are told without a Unicode table lookup
-            Character.UnicodeScript script = cp < 0x80 ? (Character.isDigit(cp) ? Character.UnicodeScript.COMMON
-                    : Character.UnicodeScript.LATIN)
-                    : TextWeight.isCommonHan(cp) ? Character.UnicodeScript.HAN : Character.UnicodeScript.of(cp);
+            Character.UnicodeScript script = commonHan ? Character.UnicodeScript.HAN : Character.UnicodeScript.of(cp);
             switch (script) {
                 case HAN -> {
                     han++;

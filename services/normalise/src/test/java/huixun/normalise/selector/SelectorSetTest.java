@@ -4,9 +4,11 @@ import huixun.normalise.boilerplate.BoilerplateRules;
 import huixun.normalise.boilerplate.BoilerplateRulesLoader;
 import huixun.normalise.boilerplate.InvalidRulesException;
 import huixun.normalise.extract.SamplePage;
+import huixun.normalise.text.TextWeight;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +35,41 @@ class SelectorSetTest {
             List<Element> expected = document.getAllElements().stream()
                     .filter(element -> selector.matches(document, element)).toList();
             assertEquals(expected, elements.select(selector), selector.toString());
+        }
+    }
+
+    /** Removing elements through the index keeps every count equal to a count over the page as it is now. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samplePages")
+    void countsFollowRemovals(SamplePage page) {
+        Document document = Jsoup.parse(page.html());
+        PageElements elements = new SelectorSet(List.of()).index(document);
+        int size = elements.elements().size();
+        for (int i = size - 1; i > 0; i -= 7) { // descendants before their ancestors
+            elements.remove(i);
+        }
+        for (int i = 1; i < size; i += 11) { // and ancestors before their descendants
+            if (!elements.isRemoved(i)) {
+                elements.remove(i);
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            Element element = elements.elements().get(i);
+            assertEquals(element.root() != document, elements.isRemoved(i), element.cssSelector());
+            if (elements.isRemoved(i)) {
+                continue;
+            }
+            int[] counts = new int[3];
+            element.traverse((node, depth) -> {
+                if (node instanceof TextNode text) {
+                    TextWeight.measure(text.getWholeText(), counts);
+                }
+            });
+            assertEquals(TextWeight.letters(element), elements.letters(i));
+            assertEquals(List.of(counts[0], counts[1], counts[2]),
+                    List.of(elements.letters(i), elements.cjk(i), elements.latin(i)));
+            assertEquals(element.textNodes().stream().mapToInt(text -> TextWeight.letters(text.getWholeText())).sum(),
+                    elements.ownLetters(i));
         }
     }
 

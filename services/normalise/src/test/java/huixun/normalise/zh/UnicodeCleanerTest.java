@@ -2,9 +2,18 @@ package huixun.normalise.zh;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Random;
+import java.util.regex.Pattern;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class UnicodeCleanerTest {
+    /** The regex {@link UnicodeCleaner#withoutSpacesBetweenCjk} stands for. */
+    private static final String CJK =
+            "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\u3000-\\u303F\\uFF01-\\uFF0F\\uFF1A-\\uFF20]";
+    private static final Pattern SPACE_BETWEEN_CJK =
+            Pattern.compile("(?<=" + CJK + ")[\\s\\u3000\\u00A0]+(?=" + CJK + ")");
     private final UnicodeCleaner cleaner = new UnicodeCleaner();
 
     @Test
@@ -38,5 +47,29 @@ class UnicodeCleanerTest {
     @Test
     void headlinesKeepTheirClauseSpace() {
         assertEquals("江苏：深入贯彻总书记讲话精神 奋力夺取双胜利", cleaner.characters("江苏：深入贯彻总书记讲话精神 奋力夺取双胜利"));
+    }
+
+    @Test
+    void spacesBetweenCjkGoExactlyAsTheRegexFindsThem() {
+        // spaces of every kind, CJK of every kind (a supplementary ideograph too), Latin, lone surrogates
+        String[] pieces = {" ", "\t", "\n", "\u000B", "\u3000", "\u00A0", "\u2003", "中", "。", "（", "：", "あ", "ア",
+            "\uD840\uDC00", "\uD840", "\uDC00", "a", "1", "·", "\u2E80", "\uFF5E"};
+        Random random = new Random(20261126);
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = text.toString();
+            assertEquals(SPACE_BETWEEN_CJK.matcher(s).replaceAll(""), UnicodeCleaner.withoutSpacesBetweenCjk(s), s);
+        }
+    }
+
+    @Test
+    void noCjkCharacterLiesBelowTheFirstHanRadical() {
+        Pattern cjk = Pattern.compile(CJK);
+        for (int cp = 0; cp < 0x2E80; cp++) {
+            assertFalse(cjk.matcher(Character.toString(cp)).matches(), Integer.toHexString(cp));
+        }
     }
 }
