@@ -43,8 +43,4 @@ public class KeywordExtractor {
                 .limit(KEYWORDS)
                 .toList();
     }
-
-    public int backgroundTerms() {
-        return background.size();
-    }
 }

@@ -104,9 +104,4 @@ public final class ScriptDetector {
         }
         return new Detected(latin >= LATIN_SHARE_FOR_EN * letters ? "en" : null, null);
     }
-
-    /** True when {@code text} is Chinese written in Traditional characters. */
-    public boolean isTraditional(String text) {
-        return "Hant".equals(detect(text).script());
-    }
 }
