@@ -68,16 +68,17 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
     /**
      * A paragraph matching {@code pattern} in full moves into {@code field}: its named group {@code value}.
      *
-     * @param longest the most chars {@code pattern} matches, or -1 when unbounded ({@link MatchLength})
+     * @param longest  the most chars {@code pattern} matches, or -1 when unbounded ({@link MatchLength})
+     * @param required text every match contains, when known ({@link RequiredText})
      */
-    public record FieldRule(String id, Field field, Pattern pattern, int longest) {
+    public record FieldRule(String id, Field field, Pattern pattern, int longest, RequiredText required) {
         public FieldRule(String id, Field field, Pattern pattern) {
-            this(id, field, pattern, MatchLength.longest(pattern));
+            this(id, field, pattern, MatchLength.longest(pattern), RequiredText.of(pattern));
         }
 
-        /** False when {@code line} is too long for the pattern to match in full. */
+        /** False when {@code line} is too long for the pattern to match in full, or lacks text it requires. */
         boolean fits(String line) {
-            return longest == MatchLength.UNBOUNDED || line.length() <= longest;
+            return (longest == MatchLength.UNBOUNDED || line.length() <= longest) && required.mayMatch(line);
         }
     }
 
@@ -106,16 +107,17 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
     /**
      * A paragraph matching {@code pattern} in full is boilerplate.
      *
-     * @param longest the most chars {@code pattern} matches, or -1 when unbounded ({@link MatchLength})
+     * @param longest  the most chars {@code pattern} matches, or -1 when unbounded ({@link MatchLength})
+     * @param required text every match contains, when known ({@link RequiredText})
      */
-    public record LineRule(String id, Pattern pattern, int longest) {
+    public record LineRule(String id, Pattern pattern, int longest, RequiredText required) {
         public LineRule(String id, Pattern pattern) {
-            this(id, pattern, MatchLength.longest(pattern));
+            this(id, pattern, MatchLength.longest(pattern), RequiredText.of(pattern));
         }
 
-        /** False when {@code line} is too long for the pattern to match in full. */
+        /** False when {@code line} is too long for the pattern to match in full, or lacks text it requires. */
         boolean fits(String line) {
-            return longest == MatchLength.UNBOUNDED || line.length() <= longest;
+            return (longest == MatchLength.UNBOUNDED || line.length() <= longest) && required.mayMatch(line);
         }
     }
 }

@@ -67,7 +67,7 @@ final class MatchLength {
                 return group();
             }
             case '[' -> {
-                skipClass();
+                at = afterClass(regex, at);
                 return 1;
             }
             case '\\' -> {
@@ -123,13 +123,17 @@ final class MatchLength {
         return lookaround ? 0 : inner;
     }
 
-    /** After '[': skips to the closing bracket of the class, nested classes and escapes included. */
-    private void skipClass() {
+    /**
+     * The index after the closing bracket of the character class whose contents start at {@code from} (after its
+     * '['), nested classes and escapes included; an {@link IndexOutOfBoundsException} for a form not read here.
+     */
+    static int afterClass(String regex, int from) {
+        int at = from;
         if (regex.charAt(at) == '^') {
             at++;
         }
         if (regex.charAt(at) == ']') {
-            throw new IndexOutOfBoundsException("a class opening with ']'"); // unknown form: unbounded
+            throw new IndexOutOfBoundsException("a class opening with ']'"); // unknown form
         }
         int depth = 1;
         while (depth > 0) {
@@ -142,6 +146,7 @@ final class MatchLength {
                 depth--;
             }
         }
+        return at;
     }
 
     /** After '\': the code points the escape matches at most. */

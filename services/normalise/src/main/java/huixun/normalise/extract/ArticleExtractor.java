@@ -92,8 +92,8 @@ public class ArticleExtractor {
     }
 
     private Extraction extract(String html, String baseUrl, ExtractionBudget budget) {
-        // The parser pulls the page through a reader that checks the budget at every buffer it reads: parsing some
-        // malformed pages costs more than linear time, and jsoup offers no other way to stop it.
+        // The parser pulls the page through a reader that checks the budget as it reads (budget.BudgetedReader): some
+        // malformed pages cost more than linear time to parse, and jsoup offers no other way to stop it.
         Document page = Parser.htmlParser().parseInput(new BudgetedReader(truncate(html == null ? "" : html), budget),
                 baseUrl == null ? "" : baseUrl);
         budget.checkNow("parsing");

@@ -2,6 +2,7 @@ package huixun.normalise.extract;
 
 import huixun.normalise.budget.ExtractionBudget;
 import huixun.normalise.boilerplate.BoilerplateRules;
+import huixun.normalise.link.AbsoluteUrl;
 import huixun.normalise.text.TextWeight;
 import huixun.normalise.zh.TextNormaliser;
 import org.jsoup.nodes.Element;
@@ -148,7 +149,7 @@ final class BlockCollector {
         }
 
         private void image(Element img, Context context) {
-            String src = img.absUrl("src");
+            String src = AbsoluteUrl.of(img, "src");
             if (src.startsWith("https://") || src.startsWith("http://")) {
                 blocks.add(new Block(Block.Kind.IMAGE, "", null, src, img.attr("alt"), context.list(),
                         context.quote(), context.figure()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import huixun.normalise.budget.ExtractionBudget;
+import huixun.normalise.link.AbsoluteUrl;
 import huixun.normalise.selector.PageElements;
 import huixun.normalise.selector.RuleSelector;
 import huixun.normalise.selector.SelectorSet;
@@ -286,7 +287,7 @@ public final class MetadataReader {
     /** The first absolute http(s) address in the {@code href} or {@code content} of an element of {@code selector}. */
     private static Sourced<String> url(Page page, RuleSelector selector) {
         for (Element element : page.select(selector)) {
-            String url = absolute(element.absUrl(element.hasAttr("href") ? "href" : "content"));
+            String url = absolute(AbsoluteUrl.of(element, element.hasAttr("href") ? "href" : "content"));
             if (url != null) {
                 return new Sourced<>(url, source(element));
             }
