@@ -23,7 +23,8 @@ import java.util.Locale;
  * Trains, evaluates and benchmarks topic models, builds the keyword background and tunes and benchmarks the
  * near-duplicate fingerprints, without Kafka or Quarkus (see docs/classification.md):
  * <pre>
- * train --data FILE.jsonl.gz [--data FILE2.jsonl.gz …] [--labels native|iptc] [--epochs N] [--bits B] --out MODEL
+ * train --data FILE.jsonl.gz [--data FILE2.jsonl.gz …] [--labels native|iptc] [--epochs N] [--bits B]
+ *       [--views characters,words] --out MODEL
  * evaluate --model MODEL --data FILE.jsonl.gz [--labels native|iptc]
  * benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]
  * keyword-background --data FILE.jsonl.gz [--data …] [--min-df 2] --out FILE.tsv.gz
@@ -62,7 +63,7 @@ public final class TopicCli {
         TopicTrainer.Settings settings = new TopicTrainer.Settings(options.intValue("--bits", defaults.bits()),
                 options.intValue("--epochs", defaults.epochs()),
                 options.doubleValue("--aggressiveness", defaults.aggressiveness()),
-                options.doubleValue("--smoothing", defaults.smoothing()), defaults.seed());
+                options.doubleValue("--smoothing", defaults.smoothing()), defaults.seed(), options.views());
         long started = System.nanoTime();
         TopicModel model = new TopicTrainer(settings).train(examples);
         Path out = Path.of(options.required("--out"));
@@ -70,8 +71,8 @@ public final class TopicCli {
             model.write(file);
         }
         System.out.printf(Locale.ROOT,
-                "trained on %d examples, %d labels, %d epochs, temperature %.3f in %.1f s; wrote %s (%d bytes)%n",
-                examples.size(), model.labels().size(), settings.epochs(), model.temperature(),
+                "trained on %d examples, %d labels, %d epochs, temperatures %s in %.1f s; wrote %s (%d bytes)%n",
+                examples.size(), model.labels().size(), settings.epochs(), model.temperatures(),
                 (System.nanoTime() - started) / 1e9, out, Files.size(out));
     }
 
@@ -100,16 +101,16 @@ public final class TopicCli {
         for (int start = 0; start + chars <= pool.length() && texts.size() < 1000; start += chars) {
             texts.add(pool.substring(start, start + chars));
         }
-        FeatureHasher hasher = model.newHasher();
+        TopicModel.Scorer scorer = model.newScorer();
         double sink = 0;
         for (int i = 0; i < articles / 4; i++) { // warm-up: let the JIT compile the hot loops first
-            sink += model.probabilities(hasher.features(texts.get(i % texts.size())))[0];
+            sink += scorer.probabilities(texts.get(i % texts.size()))[0];
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long started = System.nanoTime();
         long cpuStarted = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < articles; i++) {
-            sink += model.probabilities(hasher.features(texts.get(i % texts.size())))[0];
+            sink += scorer.probabilities(texts.get(i % texts.size()))[0];
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         // CPU time as well as wall time: on shared cores the wall clock also counts other processes' turns.
@@ -129,7 +130,8 @@ public final class TopicCli {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("""
-                usage: train --data FILE.jsonl.gz [--data …] [--labels native|iptc] [--epochs N] [--bits B] --out MODEL
+                usage: train --data FILE.jsonl.gz [--data …] [--labels native|iptc] [--epochs N] [--bits B]
+                             [--views characters,words] --out MODEL
                        evaluate --model MODEL --data FILE.jsonl.gz [--labels native|iptc]
                        benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]
                        keyword-background --data FILE.jsonl.gz [--data …] [--min-df 2] --out FILE.tsv.gz
@@ -187,6 +189,23 @@ public final class TopicCli {
         double doubleValue(String key, double fallback) {
             String value = value(key);
             return value == null ? fallback : Double.parseDouble(value);
+        }
+
+        /** {@code --views}: comma-separated view names, every view when absent. */
+        List<FeatureHasher.View> views() {
+            String value = value("--views");
+            if (value == null) {
+                return List.of(FeatureHasher.View.values());
+            }
+            List<FeatureHasher.View> views = new ArrayList<>();
+            for (String name : value.split(",")) {
+                try {
+                    views.add(FeatureHasher.View.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    usage("--views takes characters and/or words, got " + name);
+                }
+            }
+            return views;
         }
 
         List<LabelledText> relabel(List<LabelledText> examples) {

@@ -33,9 +33,9 @@ public final class Evaluation {
         examples.stream().map(LabelledText::label).distinct().filter(l -> !labels.contains(l)).sorted()
                 .forEach(labels::add);
         int[][] confusion = new int[labels.size()][labels.size()];
-        FeatureHasher hasher = model.newHasher();
+        TopicModel.Scorer scorer = model.newScorer();
         for (LabelledText example : examples) {
-            int predicted = model.predict(hasher.features(example.text()));
+            int predicted = scorer.predict(example.text());
             confusion[labels.indexOf(example.label())][predicted]++;
         }
         return new Evaluation(labels, confusion);

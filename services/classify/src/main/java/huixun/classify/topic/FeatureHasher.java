@@ -1,28 +1,70 @@
 package huixun.classify.topic;
 
+import com.hankcs.hanlp.seg.Other.DoubleArrayTrieSegment;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.common.Term;
+
 import java.util.Arrays;
 
 /**
- * Turns a text into a sparse feature vector by the hashing trick: character 1- to 3-grams inside runs of CJK
- * characters (Chinese has no spaces, and short n-grams stand in for words without a segmenter), lower-cased word
- * unigrams and bigrams for Latin scripts and digits. Each feature's value is {@code log(1 + count)}, the vector is
- * scaled to unit length so long and short articles train alike; n-grams of the title and lead also count as
- * features of their own ({@link #LEAD_CHARS}). No strings are built: n-grams are hashed from
- * their characters, which keeps scoring fast (see docs/benchmarks.md). With inverse document frequencies (learnt
- * by {@link TopicTrainer}) each value is also multiplied by its bucket's idf before scaling, so that the function
- * words every text shares (的, 是, the) do not dominate the length of a long article's vector. Only the first
- * {@value #MAX_CHARS} characters count: a news article says what it is about up front, and scoring time stays
- * bounded for very long pages.
+ * Turns a text into a sparse feature vector by the hashing trick, in one of two {@link View}s of its Chinese:
+ * character 1- to 3-grams inside runs of CJK characters (Chinese has no spaces, and short n-grams stand in for
+ * words without a segmenter), or the words and word bigrams of HanLP's dictionary segmentation of those runs; in
+ * both, lower-cased word unigrams and bigrams for Latin scripts and digits. Each feature's value is
+ * {@code log(1 + count)}, the vector is scaled to unit length so long and short articles train alike; n-grams of
+ * the title and lead also count as features of their own ({@link #LEAD_CHARS}). Characters and words are hashed
+ * from their characters, with no strings built for the character view, which keeps scoring fast (see
+ * docs/benchmarks.md). With inverse document frequencies (learnt by {@link TopicTrainer}) each value is also
+ * multiplied by its bucket's idf before scaling, so that the function words every text shares (的, 是, the) do not
+ * dominate the length of a long article's vector. Only the first {@value #MAX_CHARS} characters count
+ * ({@value #WORD_VIEW_CHARS} for the word view): a news article says what it is about up front, and scoring time
+ * stays bounded for very long pages.
  *
- * <p>Not thread-safe: it keeps a scratch array of one float per bucket. Use one per thread.
+ * <p>Not thread-safe: it keeps a scratch array of one 16-bit count per bucket. Use one per thread.
  */
 public final class FeatureHasher {
+    /**
+     * How Chinese is cut into features. A {@link TopicModel} learns one linear classifier per view and averages
+     * their probabilities: the two views make partly different errors (docs/classification.md, session 5).
+     */
+    public enum View {
+        /** Character 1-, 2- and 3-grams of each CJK run, over the first {@value #MAX_CHARS} characters. */
+        CHARACTERS(MAX_CHARS),
+        /**
+         * Words and word bigrams of each CJK run, by HanLP's dictionary segmentation (longest match), over the
+         * first {@value #WORD_VIEW_CHARS} characters.
+         */
+        WORDS(WORD_VIEW_CHARS);
+
+        private final int readChars;
+
+        View(int readChars) {
+            this.readChars = readChars;
+        }
+
+        /** How many characters of a text this view reads. */
+        public int readChars() {
+            return readChars;
+        }
+    }
+
     private static final int CJK_SEED = 0x2f1b3c5d;
+    private static final int CJK_WORD_SEED = 0x1f83d9ab;
+    private static final int CJK_WORD_BIGRAM_SEED = 0x5be0cd19;
     private static final int WORD_SEED = 0x6a09e667;
     private static final int BIGRAM_SEED = 0x3c6ef372;
 
     /** Where reading stops: reading 30,000 instead moved fudan_zh_20 dev accuracy by 0.001 and costs time. */
     public static final int MAX_CHARS = 6000;
+
+    /**
+     * Where the word view stops reading. Segmenting and scoring a word costs more than a character n-gram (each
+     * feature is a weight lookup far apart in memory), and on hold-outs of fudan_zh_20's train split, whose
+     * papers name their journal, title and keywords first, the word view alone was 1.8 points better reading 500
+     * characters than 6,000 (docs/classification.md, session 5); bbc_en_5 lost from 250 on; headlines are
+     * shorter than either.
+     */
+    public static final int WORD_VIEW_CHARS = 500;
 
     /**
      * N-grams starting in the first {@value} characters (the title and lead, as the service passes title first)
@@ -40,30 +82,41 @@ public final class FeatureHasher {
         }
     }
 
+    private final View view;
     private final int bits;
     private final int mask;
     private final float[] idf;
-    private final float[] counts;
+    /** Counts per bucket (16 bits, saturating): half the memory of floats, and scoring is bound by memory. */
+    private final char[] counts;
     private int position;
     private int[] touched = new int[1024];
     private int touchedCount;
+    /** Only for {@link View#WORDS}: dictionary segmentation needs no model and keeps no state between calls. */
+    private final Segment segment;
 
+    /** A character-view hasher without idf. */
     public FeatureHasher(int bits) {
-        this(bits, null);
+        this(View.CHARACTERS, bits, null);
     }
 
     /** @param idf one weight per bucket, or null for none */
-    public FeatureHasher(int bits, float[] idf) {
+    public FeatureHasher(View view, int bits, float[] idf) {
         if (bits < 10 || bits > 24) {
             throw new IllegalArgumentException("hash bits must be 10..24, got " + bits);
         }
         this.bits = bits;
         this.mask = (1 << bits) - 1;
-        this.counts = new float[1 << bits];
+        this.counts = new char[1 << bits];
         if (idf != null && idf.length != counts.length) {
             throw new IllegalArgumentException("idf has " + idf.length + " buckets, expected " + counts.length);
         }
         this.idf = idf;
+        this.view = view;
+        this.segment = view == View.WORDS ? new DoubleArrayTrieSegment() : null;
+    }
+
+    public View view() {
+        return view;
     }
 
     public int bits() {
@@ -72,7 +125,7 @@ public final class FeatureHasher {
 
     public SparseVector features(String text) {
         touchedCount = 0;
-        int length = Math.min(text.length(), MAX_CHARS);
+        int length = Math.min(text.length(), view.readChars());
         int cjkRun = 0;
         int previousWord = 0;
         boolean hasPreviousWord = false;
@@ -80,7 +133,10 @@ public final class FeatureHasher {
         while (i < length) {
             position = i;
             char c = text.charAt(i);
-            if (isCjk(c)) {
+            if (isCjk(c) && view == View.WORDS) {
+                i = addWords(text, i, length);
+                hasPreviousWord = false;
+            } else if (isCjk(c)) {
                 cjkRun++;
                 add(mix(CJK_SEED, c));
                 if (cjkRun >= 2) {
@@ -112,6 +168,31 @@ public final class FeatureHasher {
         return collect();
     }
 
+    /** Adds the words and word bigrams of the CJK run starting at {@code start}; returns where the run ends. */
+    private int addWords(String text, int start, int length) {
+        int end = start;
+        while (end < length && isCjk(text.charAt(end))) {
+            end++;
+        }
+        int previous = 0;
+        boolean hasPrevious = false;
+        position = start;
+        for (Term term : segment.seg(text.substring(start, end))) {
+            int word = CJK_WORD_SEED;
+            for (int k = 0; k < term.word.length(); k++) {
+                word = mix(word, term.word.charAt(k));
+            }
+            add(word);
+            if (hasPrevious) {
+                add(mix(mix(CJK_WORD_BIGRAM_SEED, previous), word));
+            }
+            previous = word;
+            hasPrevious = true;
+            position += term.word.length();
+        }
+        return end;
+    }
+
     private void add(int hash) {
         put(hash);
         if (position < LEAD_CHARS) {
@@ -127,7 +208,9 @@ public final class FeatureHasher {
             }
             touched[touchedCount++] = bucket;
         }
-        counts[bucket]++;
+        if (counts[bucket] < Character.MAX_VALUE) {
+            counts[bucket]++;
+        }
     }
 
     private SparseVector collect() {
@@ -135,7 +218,7 @@ public final class FeatureHasher {
         float[] values = new float[touchedCount];
         double norm = 0;
         for (int k = 0; k < indices.length; k++) {
-            int count = (int) counts[indices[k]];
+            int count = counts[indices[k]];
             float value = count < LOG1P.length ? LOG1P[count] : (float) Math.log1p(count);
             if (idf != null) {
                 value *= idf[indices[k]];

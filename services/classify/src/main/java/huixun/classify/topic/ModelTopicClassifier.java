@@ -18,8 +18,8 @@ public class ModelTopicClassifier {
     static final String MODEL = "model/topic-iptc.bin";
 
     private final TopicModel model;
-    // The hasher keeps a scratch array, so each worker thread gets its own.
-    private final ThreadLocal<FeatureHasher> hashers;
+    // The scorer's hashers keep scratch arrays, so each worker thread gets its own.
+    private final ThreadLocal<TopicModel.Scorer> scorers;
 
     public ModelTopicClassifier() {
         TopicTaxonomy taxonomy = new TopicTaxonomy();
@@ -29,7 +29,7 @@ public class ModelTopicClassifier {
                 throw new IllegalStateException(MODEL + " has label " + code + ", which is not in the taxonomy");
             }
         }
-        this.hashers = ThreadLocal.withInitial(model::newHasher);
+        this.scorers = ThreadLocal.withInitial(model::newScorer);
     }
 
     private static TopicModel load() {
@@ -56,7 +56,7 @@ public class ModelTopicClassifier {
         if (title.isBlank() && body.isBlank()) {
             return byCode;
         }
-        double[] probabilities = model.probabilities(hashers.get().features(title + "\n" + body));
+        double[] probabilities = scorers.get().probabilities(title + "\n" + body);
         for (int c = 0; c < probabilities.length; c++) {
             byCode.put(model.labels().get(c), probabilities[c]);
         }

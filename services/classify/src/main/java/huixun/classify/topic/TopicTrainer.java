@@ -18,11 +18,15 @@ import java.util.TreeSet;
  * Averaging the passive-aggressive weights over all steps gives a max-margin-like model without a learning rate
  * to tune.
  *
+ * <p>One such model is trained per {@link FeatureHasher.View} of the text listed in the settings (character n-grams,
+ * HanLP-segmented words), each on its own features, idf and naive Bayes ratios; the {@link TopicModel} averages
+ * their calibrated probabilities.
+ *
  * <p>Hinge-loss scores are margins, not probabilities, while the service thresholds probabilities to attach a
- * second topic: so a softmax temperature is fitted (least log loss) on every tenth training example, held out of a
- * first model trained on the other nine tenths; the model that ships is then trained on all examples and carries
- * that temperature. Example order is shuffled with a fixed seed, so the same corpus always gives the same model
- * byte for byte.
+ * second topic: so, per view, a softmax temperature is fitted (least log loss) on every tenth training example,
+ * held out of a first model trained on the other nine tenths; the model that ships is then trained on all examples
+ * and carries that temperature. Example order is shuffled with a fixed seed, so the same corpus always gives the
+ * same model byte for byte.
  */
 public final class TopicTrainer {
     /**
@@ -30,9 +34,23 @@ public final class TopicTrainer {
      *
      * @param aggressiveness PA-I's C: the largest step one example may take
      * @param smoothing      the naive Bayes count smoothing a
+     * @param views          the views of the text to learn one classifier each for
      */
-    public record Settings(int bits, int epochs, double aggressiveness, double smoothing, long seed) {
+    public record Settings(int bits, int epochs, double aggressiveness, double smoothing, long seed,
+            List<FeatureHasher.View> views) {
         public static final Settings DEFAULTS = new Settings(18, 10, 1.0, 0.5, 20261126L);
+
+        public Settings {
+            views = List.copyOf(views);
+            if (views.isEmpty()) {
+                throw new IllegalArgumentException("need at least one view");
+            }
+        }
+
+        /** Settings with every view. */
+        public Settings(int bits, int epochs, double aggressiveness, double smoothing, long seed) {
+            this(bits, epochs, aggressiveness, smoothing, seed, List.of(FeatureHasher.View.values()));
+        }
     }
 
     /** One example in this many is held out to fit the temperature. */
@@ -52,29 +70,39 @@ public final class TopicTrainer {
         if (labels.size() < 2) {
             throw new IllegalArgumentException("need at least two labels, got " + labels);
         }
-        // idf is learnt without labels, so the held-out tenth may share it with the model it calibrates.
-        float[] idf = inverseDocumentFrequencies(examples);
-        FeatureHasher hasher = new FeatureHasher(settings.bits(), idf);
-        List<SparseVector> vectors = new ArrayList<>(examples.size());
         int[] targets = new int[examples.size()];
         for (int i = 0; i < examples.size(); i++) {
-            vectors.add(hasher.features(examples.get(i).text()));
             targets[i] = labels.indexOf(examples.get(i).label());
         }
         int[] order = shuffled(examples.size(), new Random(settings.seed()));
+        List<TopicModel.ViewClassifier> views = new ArrayList<>();
+        for (FeatureHasher.View view : settings.views()) {
+            views.add(trainView(view, examples, targets, order, labels.size()));
+        }
+        return new TopicModel(labels, settings.bits(), views);
+    }
+
+    private TopicModel.ViewClassifier trainView(FeatureHasher.View view, List<LabelledText> examples, int[] targets,
+            int[] order, int k) {
+        // idf is learnt without labels, so the held-out tenth may share it with the model it calibrates.
+        float[] idf = inverseDocumentFrequencies(view, examples);
+        FeatureHasher hasher = new FeatureHasher(view, settings.bits(), idf);
+        List<SparseVector> vectors = new ArrayList<>(examples.size());
+        for (LabelledText example : examples) {
+            vectors.add(hasher.features(example.text()));
+        }
         int heldOut = examples.size() / CALIBRATION_SHARE;
         double temperature = 1;
         if (heldOut > 0) {
             int[] fitting = Arrays.copyOfRange(order, heldOut, order.length);
-            TopicModel first = fit(labels, idf, vectors, targets, fitting, 1);
+            TopicModel.ViewClassifier first = fit(view, k, idf, vectors, targets, fitting);
             temperature = temperature(first, vectors, targets, Arrays.copyOfRange(order, 0, heldOut));
         }
-        return fit(labels, idf, vectors, targets, order, temperature);
+        return fit(view, k, idf, vectors, targets, order).withTemperature(temperature);
     }
 
-    private TopicModel fit(List<String> labels, float[] idf, List<SparseVector> vectors, int[] targets, int[] use,
-            double temperature) {
-        int k = labels.size();
+    private TopicModel.ViewClassifier fit(FeatureHasher.View view, int k, float[] idf, List<SparseVector> vectors,
+            int[] targets, int[] use) {
         int buckets = 1 << settings.bits();
         float[][] ratios = logCountRatios(k, buckets, vectors, targets, use);
         float[] weights = new float[buckets * k];
@@ -86,7 +114,7 @@ public final class TopicTrainer {
             }
             bias[c] = w[buckets];
         }
-        return new TopicModel(labels, settings.bits(), idf, weights, bias, (float) temperature);
+        return TopicModel.ViewClassifier.of(view, idf, weights, bias, 1);
     }
 
     /** Per label and bucket, naive Bayes' log ratio of the bucket's share of label documents to its other share. */
@@ -166,7 +194,8 @@ public final class TopicTrainer {
     }
 
     /** The softmax temperature with the least log loss on the held-out examples, over a geometric grid. */
-    private static double temperature(TopicModel model, List<SparseVector> vectors, int[] targets, int[] heldOut) {
+    private static double temperature(TopicModel.ViewClassifier model, List<SparseVector> vectors, int[] targets,
+            int[] heldOut) {
         double[][] scores = new double[heldOut.length][];
         for (int n = 0; n < heldOut.length; n++) {
             scores[n] = model.scores(vectors.get(heldOut[n]));
@@ -189,8 +218,8 @@ public final class TopicTrainer {
     }
 
     /** Smoothed idf, {@code ln((N + 1) / (df + 1)) + 1}, per bucket; a bucket never seen gets the largest. */
-    private float[] inverseDocumentFrequencies(List<LabelledText> examples) {
-        FeatureHasher plain = new FeatureHasher(settings.bits());
+    private float[] inverseDocumentFrequencies(FeatureHasher.View view, List<LabelledText> examples) {
+        FeatureHasher plain = new FeatureHasher(view, settings.bits(), null);
         int[] documentFrequency = new int[1 << settings.bits()];
         for (LabelledText example : examples) {
             for (int bucket : plain.features(example.text()).indices()) {

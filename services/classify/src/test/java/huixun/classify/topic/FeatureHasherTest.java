@@ -45,12 +45,21 @@ class FeatureHasherTest {
     }
 
     @Test
+    void wordViewCutsChineseIntoDictionaryWordsAndReadsLatinAsTheCharacterViewDoes() {
+        FeatureHasher words = new FeatureHasher(FeatureHasher.View.WORDS, 18, null);
+        // 足球, 比赛 and the bigram "足球 比赛", each also as a lead feature; characters: 4 + 3 + 2 n-grams, twice
+        assertEquals(6, words.features("足球比赛").size());
+        assertEquals(18, hasher.features("足球比赛").size());
+        assertArrayEquals(hasher.features("Cup Final").indices(), words.features("Cup Final").indices());
+    }
+
+    @Test
     void idfWeighsBuckets() {
         float[] idf = new float[1 << 18];
         Arrays.fill(idf, 1);
-        SparseVector plain = new FeatureHasher(18, idf).features("a b");
+        SparseVector plain = new FeatureHasher(FeatureHasher.View.CHARACTERS, 18, idf).features("a b");
         idf[plain.indices()[0]] = 5;
-        SparseVector weighted = new FeatureHasher(18, idf).features("a b");
+        SparseVector weighted = new FeatureHasher(FeatureHasher.View.CHARACTERS, 18, idf).features("a b");
         assertNotEquals(plain.values()[0], weighted.values()[0]);
         assertTrue(weighted.values()[0] > weighted.values()[1]);
     }

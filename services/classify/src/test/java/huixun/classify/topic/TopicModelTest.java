@@ -43,8 +43,7 @@ class TopicModelTest {
         TopicModel model = new TopicTrainer(SMALL).train(EXAMPLES);
         TopicModel read = TopicModel.read(new ByteArrayInputStream(bytes(model)));
         assertEquals(List.of("health", "sport"), read.labels());
-        SparseVector x = read.newHasher().features("医院 核酸检测");
-        double[] p = read.probabilities(x);
+        double[] p = read.newScorer().probabilities("医院 核酸检测");
         assertEquals(1.0, p[0] + p[1], 1e-9);
         assertTrue(p[0] > 0.5);
     }
