@@ -1,5 +1,6 @@
 package huixun.normalise.extract;
 
+import huixun.normalise.link.AbsoluteUrl;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -8,12 +9,19 @@ import org.jsoup.safety.Safelist;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Renders blocks as HTML and sanitises the result: publish serves this HTML to browsers, so whatever the page held,
  * only the tags below survive, images and links must be absolute http(s) addresses, links get
  * {@code rel="nofollow noopener"}, and no script, style, event handler, {@code javascript:} or {@code data:} URL
  * passes.
+ * <p>
+ * The addresses are resolved and checked here ({@link #resolveAddresses}) rather than by the Safelist's protocols:
+ * the Cleaner would call jsoup's {@code absUrl} once to test each {@code href} and {@code src} and again to keep it,
+ * through {@code java.net.URL}, which throws for every value on a page without a base address and searches the class
+ * path for a handler for every {@code data:} URL; {@link AbsoluteUrl} answers those without it, and the values kept
+ * are the ones the Safelist's protocols {@code http} and {@code https} would have kept.
  */
 final class ArticleHtml {
     private static final Safelist SAFELIST = new Safelist()
@@ -21,10 +29,7 @@ final class ArticleHtml {
                     "br", "b", "strong", "i", "em", "sub", "sup")
             .addAttributes("img", "src", "alt")
             .addAttributes("a", "href")
-            .addProtocols("img", "src", "http", "https")
-            .addProtocols("a", "href", "http", "https")
-            .addEnforcedAttribute("a", "rel", "nofollow noopener")
-            .preserveRelativeLinks(false);
+            .addEnforcedAttribute("a", "rel", "nofollow noopener");
 
     private ArticleHtml() {
     }
@@ -60,10 +65,40 @@ final class ArticleHtml {
                 }
             }
         }
-        // Cleaned as built, rather than serialised for Jsoup.clean to parse it again
+        return sanitise(out).body().html();
+    }
+
+    /** Cleans {@code out} as built, rather than serialised for Jsoup.clean to parse it again; changes {@code out}. */
+    static Document sanitise(Document out) {
+        resolveAddresses(out.body(), "a", "href");
+        resolveAddresses(out.body(), "img", "src");
         Document clean = new Cleaner(SAFELIST).clean(out);
         clean.outputSettings().prettyPrint(false);
-        return clean.body().html();
+        return clean;
+    }
+
+    /**
+     * Replaces each {@code tag}'s {@code attribute} by its absolute address, or removes it where that is no http(s)
+     * address: what a Safelist with protocols http and https for it, and {@code preserveRelativeLinks(false)}, does.
+     */
+    private static void resolveAddresses(Element root, String tag, String attribute) {
+        for (Element element : root.getElementsByTag(tag)) {
+            if (!element.hasAttr(attribute)) {
+                continue;
+            }
+            String address = AbsoluteUrl.of(element, attribute);
+            if (isHttp(address)) {
+                element.attr(attribute, address);
+            } else {
+                element.removeAttr(attribute);
+            }
+        }
+    }
+
+    /** The Safelist's protocol test: the lower-cased address opens with {@code http:} or {@code https:}. */
+    private static boolean isHttp(String address) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http:") || lower.startsWith("https:");
     }
 
     /** Keeps consecutive blocks from one source list, quote or figure inside one output element. */

@@ -39,6 +39,20 @@ class AbsoluteUrlTest {
     }
 
     @Test
+    void givesExactlyWhatAbsUrlGivesForAnHttpValueOnAPageWithoutBase() {
+        List<String> values = List.of("https://example.com/a.jpg", "HTTP://EXAMPLE.COM:80/a/../b?x=1&y=%20#f",
+                "Https://例子.测试/路径 空格", "http:/a.jpg", "https:a.jpg", "http://", "https://", "http://:80/a",
+                "http://[::1]:8080/", "http://[::1", "http://user:pw@host.example:99999/", "http://host:port/",
+                "http://a b/", "https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF", "http://example.com/a\\b",
+                "http://example.com/\u00e9", "http:", "https:", "hTtP://x.example", "http:///a", "http://?q",
+                "http://#f", "http\u017f://x.example", "https://x.example/\tb", "http://x.example:/", "http://x..y/");
+        for (String value : values) {
+            Element img = new Document("").appendElement("img").attr("src", value);
+            assertEquals(img.absUrl("src"), AbsoluteUrl.of(img, "src"), value);
+        }
+    }
+
+    @Test
     void readsThePagesBaseElement() {
         Document page = Jsoup.parse("<base href=\"https://example.com/news/\"><img src=\"a.jpg\">");
         assertEquals("https://example.com/news/a.jpg", AbsoluteUrl.of(page.selectFirst("img"), "src"));
