@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param fields    patterns of paragraphs that are moved out of the body into a field (editor, original title, source)
  * @param postTitle the title in front of each post on a page showing several posts in one template (structure)
  */
-public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines, List<Pattern> ignores,
+public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines, List<IgnoreRule> ignores,
                                MetadataRules metadata, List<FieldRule> fields, RuleSelector postTitle) {
 
     public BoilerplateRules {
@@ -29,7 +29,7 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
         fields = List.copyOf(fields);
     }
 
-    public BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines, List<Pattern> ignores,
+    public BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines, List<IgnoreRule> ignores,
                             MetadataRules metadata) {
         this(removals, lines, ignores, metadata, List.of(), null);
     }
@@ -88,8 +88,10 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
     /** True when a paragraph, trimmed, is boilerplate rather than article text (an editor credit, a restated title). */
     public boolean isBoilerplateLine(String paragraph) {
         String probe = paragraph;
-        for (Pattern ignore : ignores) {
-            probe = ignore.matcher(probe).replaceAll("");
+        for (IgnoreRule ignore : ignores) {
+            if (ignore.required().mayMatch(probe)) {
+                probe = ignore.pattern().matcher(probe).replaceAll("");
+            }
         }
         String line = probe.strip();
         for (LineRule rule : lines) {
@@ -98,6 +100,18 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
             }
         }
         return false;
+    }
+
+    /**
+     * Text matching {@code pattern} is removed from a paragraph before the line rules are tried.
+     *
+     * @param required text every match contains, when known ({@link RequiredText}): a paragraph without it is left
+     *                 as it is without running the pattern
+     */
+    public record IgnoreRule(Pattern pattern, RequiredText required) {
+        public IgnoreRule(Pattern pattern) {
+            this(pattern, RequiredText.of(pattern));
+        }
     }
 
     /** Elements matching {@code selector} (a jsoup CSS selector, parsed once at load) are page chrome. */

@@ -124,14 +124,14 @@ public class BoilerplateRulesLoader {
                 String id = id(rule, "remove");
                 removals.add(new BoilerplateRules.RemovalRule(id, selector(rule, id)));
             }
-            List<Pattern> ignores = new ArrayList<>();
+            List<BoilerplateRules.IgnoreRule> ignores = new ArrayList<>();
             for (Map<?, ?> rule : rules(root, "ignore", false)) {
                 String id = id(rule, "ignore");
                 Pattern pattern = pattern(rule, id);
                 if (!pattern.matcher(text(rule, "example", id)).find()) {
                     throw fail(id + ": pattern does not occur in its example");
                 }
-                ignores.add(pattern);
+                ignores.add(new BoilerplateRules.IgnoreRule(pattern));
             }
             List<BoilerplateRules.LineRule> lines = new ArrayList<>();
             for (Map<?, ?> rule : rules(root, "lines", true)) {

@@ -137,8 +137,10 @@ final class BlockCollector {
                 return;
             }
             int linked = 0;
-            for (Element link : content.getElementsByTag("a")) {
-                linked += TextWeight.letters(link);
+            if (content.childrenSize() > 0) { // loose text alone holds no link
+                for (Element link : content.getElementsByTag("a")) {
+                    linked += TextWeight.letters(link);
+                }
             }
             // A line that is mostly links is navigation inside the article ("相关阅读：…", "点击进入专题").
             if (2 * linked > letters || rules.isBoilerplateLine(text)) {
@@ -159,12 +161,14 @@ final class BlockCollector {
 
     /** Inline elements join the paragraph being built unless they hold blocks, images or line breaks. */
     private static boolean isInlineRun(Element element) {
-        if (!element.tag().isInline()) {
-            return false;
-        }
-        for (Element descendant : element.getAllElements()) {
-            if (descendant != element && (!descendant.tag().isInline()
-                    || descendant.normalName().equals("img") || descendant.normalName().equals("br"))) {
+        return element.tag().isInline() && holdsInlineOnly(element);
+    }
+
+    /** No descendant is a block, an image or a line break; walked without listing the descendants first. */
+    private static boolean holdsInlineOnly(Element element) {
+        for (Element child = element.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            if (!child.tag().isInline() || child.normalName().equals("img") || child.normalName().equals("br")
+                    || !holdsInlineOnly(child)) {
                 return false;
             }
         }

@@ -263,11 +263,12 @@ public final class MetadataReader {
             return Optional.empty();
         }
         String text = page.document().body().text();
-        int at = text.indexOf(headline.text());
+        String headlineText = headline.text();
+        int at = text.indexOf(headlineText);
         if (at < 0) {
             return Optional.empty();
         }
-        int from = at + headline.text().length();
+        int from = at + headlineText.length();
         return dates.find(text.substring(from, Math.min(text.length(), from + DATE_AFTER_HEADLINE_CHARS)), zone);
     }
 

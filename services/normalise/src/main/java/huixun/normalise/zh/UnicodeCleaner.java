@@ -94,7 +94,7 @@ public final class UnicodeCleaner {
 
     /** NFC and half-width letters and digits only; spacing is kept (headlines separate clauses with a space). */
     public String characters(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty() || isPlainLatin(text)) {
             return text;
         }
         String out = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
@@ -103,6 +103,24 @@ public final class UnicodeCleaner {
             out = INVISIBLE.matcher(out).replaceAll("");
         }
         return halfWidthAlphanumerics(out);
+    }
+
+    /**
+     * Text of Latin letters and punctuation needs nothing: characters below U+0300 without the controls, and the
+     * dashes, quotes and marks of U+2010–2027 and U+2030–205E (the typographic punctuation of English pages). Every
+     * string of them is NFC: none changes under NFC or composes with what precedes it (UnicodeCleanerTest checks every
+     * pair), and the invisible and full-width characters lie outside. Most paragraphs of Latin-script pages are such
+     * text, and one scan replaces the NFC check and the scans for invisible and full-width characters.
+     */
+    static boolean isPlainLatin(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c < '\u0300' ? c >= 0x20 && (c < 0x7F || c > 0x9F) || c == '\t' || c == '\n' || c == '\r'
+                    : c >= '\u2010' && c <= '\u2027' || c >= '\u2030' && c <= '\u205E')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A cheap scan first: almost no paragraph has any, and the pattern costs more than the scan. */

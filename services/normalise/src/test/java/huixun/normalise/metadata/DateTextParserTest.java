@@ -42,6 +42,22 @@ class DateTextParserTest {
         assertEquals(Optional.of(Instant.parse(expected)), parser.parse(value, BEIJING));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"2021-07-28t10:50:17+08:00", "2021-07-28t10:50:17"})
+    void aLowerCaseTSeparatorIsIso(String value) {
+        assertEquals(Optional.of(Instant.parse("2021-07-28T02:50:17Z")), parser.parse(value, BEIJING));
+    }
+
+    @Test
+    void onlyTAndLowerCaseTFoldToTheIsoSeparator() {
+        // DateTextParser.parse skips the ISO forms for a value without 'T' or 't': java.time's case-insensitive
+        // parsing compares characters by Character.toUpperCase and toLowerCase.
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            boolean folds = Character.toUpperCase(c) == 'T' || Character.toLowerCase(c) == 't';
+            assertEquals(c == 'T' || c == 't', folds, Integer.toHexString(c));
+        }
+    }
+
     @Test
     void localTimeOfAnEnglishPageIsUtc() {
         assertEquals(Optional.of(Instant.parse("2021-07-28T10:50:00Z")),

@@ -2,11 +2,14 @@ package huixun.normalise.zh;
 
 import org.junit.jupiter.api.Test;
 
+import java.text.Normalizer;
 import java.util.Random;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 class UnicodeCleanerTest {
     /** The regex {@link UnicodeCleaner#withoutSpacesBetweenCjk} stands for. */
@@ -63,6 +66,29 @@ class UnicodeCleanerTest {
             String s = text.toString();
             assertEquals(SPACE_BETWEEN_CJK.matcher(s).replaceAll(""), UnicodeCleaner.withoutSpacesBetweenCjk(s), s);
         }
+    }
+
+    @Test
+    void plainLatinTextIsAlreadyNfc() {
+        // UnicodeCleaner.characters returns such text without asking Normalizer: check every character and pair.
+        StringBuilder plain = new StringBuilder();
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (UnicodeCleaner.isPlainLatin(String.valueOf(c))) {
+                plain.append(c);
+            }
+        }
+        assertTrue(plain.indexOf("\u2019") >= 0 && plain.indexOf("\u00e9") >= 0 && plain.indexOf("\u0301") < 0);
+        for (int i = 0; i < plain.length(); i++) {
+            for (int j = 0; j < plain.length(); j++) {
+                String pair = new String(new char[] {plain.charAt(i), plain.charAt(j)});
+                if (!Normalizer.isNormalized(pair, Normalizer.Form.NFC)) {
+                    fail(Integer.toHexString(plain.charAt(i)) + " " + Integer.toHexString(plain.charAt(j)));
+                }
+            }
+        }
+        assertEquals("caf\u00e9 \u201cna\u00efve\u201d \u2014 \u00c5ngstr\u00f6m",
+                cleaner.characters("caf\u00e9 \u201cna\u00efve\u201d \u2014 \u00c5ngstr\u00f6m"));
+        assertEquals("tab\tcaf\u00e9", cleaner.characters("tab\tcaf\u00e9\u0001"), "a control character still goes");
     }
 
     @Test
