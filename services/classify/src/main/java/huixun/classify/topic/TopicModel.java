@@ -35,7 +35,11 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class TopicModel {
     private static final int MAGIC = 0x4858544d;
-    private static final int VERSION = 3;
+    /**
+     * 4 since the character view reads character shapes across scripts and punctuation (session 6): a version-3
+     * file's character weights belong to other features, so it is refused rather than scored wrongly.
+     */
+    private static final int VERSION = 4;
     /** idf is stored in thousandths: the largest idf, ln(N) + 1 for a few hundred thousand texts, fits a short. */
     private static final float IDF_UNITS = 1000;
 

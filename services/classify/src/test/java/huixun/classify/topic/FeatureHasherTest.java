@@ -3,6 +3,9 @@ package huixun.classify.topic;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,9 +42,33 @@ class FeatureHasherTest {
 
     @Test
     void textBeyondTheLeadIsNotDoubled() {
-        String filler = "。".repeat(FeatureHasher.LEAD_CHARS);
+        // white space before the first character gives no n-gram (punctuation would: it counts as a character)
+        String filler = " ".repeat(FeatureHasher.LEAD_CHARS);
         assertEquals(2, hasher.features("疫").size());
         assertEquals(1, hasher.features(filler + "疫").size());
+    }
+
+    @Test
+    void chineseNGramsRunAcrossPunctuationAndScripts() {
+        // 《 魔 兽 》: 4 unigrams + 3 bigrams + 2 trigrams, each also as a lead feature
+        assertEquals(18, hasher.features("《魔兽》").size());
+        // i p h o n e 发 布: 8 + 7 + 6 n-grams, plus the word "iphone", each twice
+        assertEquals(44, hasher.features("iPhone发布").size());
+    }
+
+    @Test
+    void chineseTextReadsDigitsAsTheirShapeAndFullWidthFormsAsAscii() {
+        Set<Integer> rise = buckets(hasher.features("股价涨3.5%"));
+        Set<Integer> otherRise = buckets(hasher.features("股价涨7.2%"));
+        // only the words 3, 5 and their bigram (each also as a lead feature) tell them apart
+        assertEquals(rise.size(), otherRise.size());
+        rise.retainAll(otherRise);
+        assertEquals(otherRise.size() - 6, rise.size());
+        assertEquals(buckets(hasher.features("男童坠楼(图)")), buckets(hasher.features("男童坠楼（图）")));
+    }
+
+    private static Set<Integer> buckets(SparseVector vector) {
+        return Arrays.stream(vector.indices()).boxed().collect(Collectors.toCollection(HashSet::new));
     }
 
     @Test
