@@ -24,7 +24,7 @@ import java.util.Locale;
  * near-duplicate fingerprints, without Kafka or Quarkus (see docs/classification.md):
  * <pre>
  * train --data FILE.jsonl.gz [--data FILE2.jsonl.gz …] [--labels native|iptc] [--epochs N] [--bits B]
- *       [--views characters,words] --out MODEL
+ *       [--views characters,words] [--pairs N] --out MODEL
  * evaluate --model MODEL --data FILE.jsonl.gz [--labels native|iptc]
  * benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]
  * keyword-background --data FILE.jsonl.gz [--data …] [--min-df 2] --out FILE.tsv.gz
@@ -63,7 +63,8 @@ public final class TopicCli {
         TopicTrainer.Settings settings = new TopicTrainer.Settings(options.intValue("--bits", defaults.bits()),
                 options.intValue("--epochs", defaults.epochs()),
                 options.doubleValue("--aggressiveness", defaults.aggressiveness()),
-                options.doubleValue("--smoothing", defaults.smoothing()), defaults.seed(), options.views());
+                options.doubleValue("--smoothing", defaults.smoothing()), defaults.seed(), options.views(),
+                options.intValue("--pairs", TopicTrainer.Settings.DEFAULT_PAIRS));
         long started = System.nanoTime();
         TopicModel model = new TopicTrainer(settings).train(examples);
         Path out = Path.of(options.required("--out"));
@@ -71,8 +72,9 @@ public final class TopicCli {
             model.write(file);
         }
         System.out.printf(Locale.ROOT,
-                "trained on %d examples, %d labels, %d epochs, temperatures %s in %.1f s; wrote %s (%d bytes)%n",
-                examples.size(), model.labels().size(), settings.epochs(), model.temperatures(),
+                "trained on %d examples, %d labels, %d epochs, temperatures %s, %d pairwise classifiers in %.1f s; "
+                        + "wrote %s (%d bytes)%n",
+                examples.size(), model.labels().size(), settings.epochs(), model.temperatures(), model.pairs().size(),
                 (System.nanoTime() - started) / 1e9, out, Files.size(out));
     }
 
@@ -131,7 +133,7 @@ public final class TopicCli {
         System.err.println(problem);
         System.err.println("""
                 usage: train --data FILE.jsonl.gz [--data …] [--labels native|iptc] [--epochs N] [--bits B]
-                             [--views characters,words] --out MODEL
+                             [--views characters,words] [--pairs N] --out MODEL
                        evaluate --model MODEL --data FILE.jsonl.gz [--labels native|iptc]
                        benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]
                        keyword-background --data FILE.jsonl.gz [--data …] [--min-df 2] --out FILE.tsv.gz

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,25 +28,49 @@ import java.util.zip.GZIPOutputStream;
  * one feature reads adjacent memory. In memory: per view a 16-bit weight per bucket and label plus a float per
  * bucket for the idf (2^18 buckets and 12 labels: 7 MiB a view).
  *
+ * <p>Since session 7 the model also holds up to 16 {@link PairClassifier}s, one-versus-one classifiers for the
+ * label pairs its one-versus-rest classifiers confuse most, which decide between the top two labels when they
+ * are such a pair (thucnews_titles_zh_10: +0.4 points on the hold-outs and on dev). They cost memory (a 16-bit
+ * weight per bucket and view: 1 MiB a pair) but little scoring time: one more weight read per feature, and only
+ * for articles whose top two labels are such a pair and close.
+ *
  * <p>File format (gzip'd {@link DataOutputStream}): magic {@code HXTM}, version, hash bits, label count, the
  * labels (UTF), the view count, then per view: its name (UTF), the biases (float), the temperature (float), every
  * bucket's idf as a 16-bit integer in thousandths, one scale per label (float), then every bucket's weights as
- * 16-bit integers ({@code weight = value * scale}); 16 bits keep the accuracy of the float model (the gate test
- * evaluates the model as read back) at half the size.
+ * 16-bit integers ({@code weight = value * scale}); then the pair count and per pair its two label indices and,
+ * per view, the bias (float), the scale (float) and every bucket's weight as a 16-bit integer. 16 bits keep the
+ * accuracy of the float model (the gate test evaluates the model as read back) at half the size.
  */
 public final class TopicModel {
     private static final int MAGIC = 0x4858544d;
     /**
-     * 4 since the character view reads character shapes across scripts and punctuation (session 6): a version-3
-     * file's character weights belong to other features, so it is refused rather than scored wrongly.
+     * 5 since the model carries pairwise classifiers for its most confused label pairs (session 7); 4 since the
+     * character view reads character shapes across scripts and punctuation (session 6). An older file is refused
+     * rather than scored wrongly.
      */
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
+    /**
+     * How much one unit of the views' summed pairwise margin counts against the log ratio of the two labels'
+     * probabilities when a {@link PairClassifier} decides between them; chosen on hold-outs of the train splits
+     * (docs/classification.md, session 7).
+     */
+    static final double PAIR_MARGIN_WEIGHT = 2;
+    /**
+     * A pair classifier is consulted only when ln(p_top / p_second) is below this: reading its weights costs about
+     * as much memory traffic as the views' own scoring, and on the hold-outs a wider lead gained nothing from it
+     * (the same accuracy on every fold as consulting it always, for a third of the consultations;
+     * docs/classification.md, session 7).
+     */
+    static final double PAIR_CONSULT_LOG_RATIO = 2;
     /** idf is stored in thousandths: the largest idf, ln(N) + 1 for a few hundred thousand texts, fits a short. */
     private static final float IDF_UNITS = 1000;
 
     private final List<String> labels;
     private final int bits;
     private final List<ViewClassifier> views;
+    private final List<PairClassifier> pairs;
+    /** {@code pairIndex[a * k + b]}: the pair classifier for labels a and b (either order), or -1. */
+    private final int[] pairIndex;
 
     /**
      * One view's linear classifier. Weights stay 16-bit integers in memory too ({@code weight = value *
@@ -99,10 +124,57 @@ public final class TopicModel {
         }
     }
 
-    TopicModel(List<String> labels, int bits, List<ViewClassifier> views) {
+    /**
+     * A one-versus-one classifier for two labels the one-versus-rest classifiers often confuse, trained on those
+     * two labels' examples only: per view a 16-bit weight per bucket ({@code weight = value * scales[view]}) and
+     * a bias; a positive margin speaks for {@code first}. It decides between its two labels when they are the
+     * model's top two.
+     */
+    record PairClassifier(int first, int second, short[][] weights, float[] scales, float[] bias) {
+        /** Quantises each view's {@code weights} (one per bucket) to 16 bits with one scale per view. */
+        static PairClassifier of(int first, int second, float[][] weights, float[] bias) {
+            short[][] quantised = new short[weights.length][];
+            float[] scales = new float[weights.length];
+            for (int v = 0; v < weights.length; v++) {
+                float largest = 0;
+                for (float w : weights[v]) {
+                    largest = Math.max(largest, Math.abs(w));
+                }
+                scales[v] = largest == 0 ? 1 : largest / Short.MAX_VALUE;
+                quantised[v] = new short[weights[v].length];
+                for (int b = 0; b < weights[v].length; b++) {
+                    quantised[v][b] = (short) Math.round(weights[v][b] / scales[v]);
+                }
+            }
+            return new PairClassifier(first, second, quantised, scales, bias);
+        }
+
+        /** The margin of view {@code v} for {@code first} over {@code second}. */
+        double margin(int v, SparseVector features) {
+            short[] w = weights[v];
+            int[] indices = features.indices();
+            float[] values = features.values();
+            double sum = 0;
+            for (int f = 0; f < indices.length; f++) {
+                sum += w[indices[f]] * values[f];
+            }
+            return bias[v] + sum * scales[v];
+        }
+    }
+
+    TopicModel(List<String> labels, int bits, List<ViewClassifier> views, List<PairClassifier> pairs) {
         this.labels = List.copyOf(labels);
         this.bits = bits;
         this.views = List.copyOf(views);
+        this.pairs = List.copyOf(pairs);
+        int k = labels.size();
+        this.pairIndex = new int[k * k];
+        Arrays.fill(pairIndex, -1);
+        for (int q = 0; q < pairs.size(); q++) {
+            PairClassifier pair = pairs.get(q);
+            pairIndex[pair.first() * k + pair.second()] = q;
+            pairIndex[pair.second() * k + pair.first()] = q;
+        }
     }
 
     public List<String> labels() {
@@ -120,6 +192,11 @@ public final class TopicModel {
         return temperatures;
     }
 
+    /** The label pairs that have a pairwise classifier, as label indices. */
+    public List<int[]> pairs() {
+        return pairs.stream().map(p -> new int[] {p.first(), p.second()}).toList();
+    }
+
     /** A scorer with this model's hashers; it keeps scratch arrays, so one per thread. */
     public Scorer newScorer() {
         return new Scorer();
@@ -135,14 +212,45 @@ public final class TopicModel {
             }
         }
 
-        /** The probability of each label (in {@link #labels()} order): the mean over the views. */
+        /**
+         * The probability of each label (in {@link #labels()} order): the mean over the views, except that when
+         * the top two labels have a {@link PairClassifier} and are close ({@code PAIR_CONSULT_LOG_RATIO}), it may
+         * swap their probabilities: it orders them by
+         * {@code ln(p_first / p_second) + PAIR_MARGIN_WEIGHT * (sum of the views' pairwise margins)}.
+         */
         public double[] probabilities(String text) {
-            double[] mean = new double[labels.size()];
+            int k = labels.size();
+            double[] mean = new double[k];
+            SparseVector[] features = new SparseVector[views.size()];
             for (int v = 0; v < views.size(); v++) {
                 ViewClassifier view = views.get(v);
-                double[] p = softmax(view.scores(hashers.get(v).features(text)), view.temperature());
-                for (int c = 0; c < mean.length; c++) {
+                features[v] = hashers.get(v).features(text);
+                double[] p = softmax(view.scores(features[v]), view.temperature());
+                for (int c = 0; c < k; c++) {
                     mean[c] += p[c] / views.size();
+                }
+            }
+            int best = 0;
+            int second = -1;
+            for (int c = 1; c < k; c++) {
+                if (mean[c] > mean[best]) {
+                    second = best;
+                    best = c;
+                } else if (second < 0 || mean[c] > mean[second]) {
+                    second = c;
+                }
+            }
+            int q = pairIndex[best * k + second];
+            if (q >= 0 && Math.log(mean[best] / mean[second]) < PAIR_CONSULT_LOG_RATIO) {
+                PairClassifier pair = pairs.get(q);
+                double evidence = Math.log(mean[pair.first()]) - Math.log(mean[pair.second()]);
+                for (int v = 0; v < views.size(); v++) {
+                    evidence += PAIR_MARGIN_WEIGHT * pair.margin(v, features[v]);
+                }
+                if ((evidence > 0) != (best == pair.first())) {
+                    double swap = mean[best];
+                    mean[best] = mean[second];
+                    mean[second] = swap;
                 }
             }
             return mean;
@@ -191,6 +299,18 @@ public final class TopicModel {
         out.writeInt(views.size());
         for (ViewClassifier view : views) {
             writeView(view, out);
+        }
+        out.writeInt(pairs.size());
+        for (PairClassifier pair : pairs) {
+            out.writeInt(pair.first());
+            out.writeInt(pair.second());
+            for (int v = 0; v < views.size(); v++) {
+                out.writeFloat(pair.bias()[v]);
+                out.writeFloat(pair.scales()[v]);
+                ByteBuffer buffer = ByteBuffer.allocate(pair.weights()[v].length * 2);
+                buffer.asShortBuffer().put(pair.weights()[v]);
+                out.write(buffer.array());
+            }
         }
         out.flush();
         gzip.finish();
@@ -242,7 +362,34 @@ public final class TopicModel {
         for (int v = 0; v < viewCount; v++) {
             views.add(readView(in, bits, k));
         }
-        return new TopicModel(List.of(labels), bits, views);
+        int pairCount = in.readInt();
+        if (pairCount < 0 || pairCount > k * (k - 1) / 2) {
+            throw new IOException("corrupt topic model: pairs=" + pairCount);
+        }
+        List<PairClassifier> pairs = new ArrayList<>();
+        for (int q = 0; q < pairCount; q++) {
+            pairs.add(readPair(in, bits, k, viewCount));
+        }
+        return new TopicModel(List.of(labels), bits, views, pairs);
+    }
+
+    private static PairClassifier readPair(DataInputStream in, int bits, int k, int viewCount) throws IOException {
+        int first = in.readInt();
+        int second = in.readInt();
+        if (first < 0 || second < 0 || first >= k || second >= k || first == second) {
+            throw new IOException("corrupt topic model: pair " + first + "-" + second);
+        }
+        float[] bias = new float[viewCount];
+        float[] scales = new float[viewCount];
+        short[][] weights = new short[viewCount][1 << bits];
+        byte[] raw = new byte[(1 << bits) * 2];
+        for (int v = 0; v < viewCount; v++) {
+            bias[v] = in.readFloat();
+            scales[v] = in.readFloat();
+            in.readFully(raw);
+            ByteBuffer.wrap(raw).asShortBuffer().get(weights[v]);
+        }
+        return new PairClassifier(first, second, weights, scales, bias);
     }
 
     private static ViewClassifier readView(DataInputStream in, int bits, int k) throws IOException {

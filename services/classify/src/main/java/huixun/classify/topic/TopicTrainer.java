@@ -27,6 +27,11 @@ import java.util.TreeSet;
  * held out of a first model trained on the other nine tenths; the model that ships is then trained on all examples
  * and carries that temperature. Example order is shuffled with a fixed seed, so the same corpus always gives the
  * same model byte for byte.
+ *
+ * <p>The first models' mean probabilities on that tenth also show which label pairs the one-vs-rest classifiers
+ * confuse; for the most confused ones (session 7) the trainer adds a {@link TopicModel.PairClassifier} per pair,
+ * the same learner on the two labels' examples only, which then decides between them when they are the model's
+ * top two (thucnews_titles_zh_10 headlines: stocks and finance, game and science).
  */
 public final class TopicTrainer {
     /**
@@ -35,26 +40,39 @@ public final class TopicTrainer {
      * @param aggressiveness PA-I's C: the largest step one example may take
      * @param smoothing      the naive Bayes count smoothing a
      * @param views          the views of the text to learn one classifier each for
+     * @param pairs          at most this many pairwise classifiers, for the label pairs most often confused on the
+     *                       calibration tenth (0: none)
      */
     public record Settings(int bits, int epochs, double aggressiveness, double smoothing, long seed,
-            List<FeatureHasher.View> views) {
+            List<FeatureHasher.View> views, int pairs) {
         public static final Settings DEFAULTS = new Settings(18, 10, 1.0, 0.5, 20261126L);
+        /** Pairwise classifiers by default: the hold-out gain grew up to about this many (docs, session 7). */
+        public static final int DEFAULT_PAIRS = 16;
 
         public Settings {
             views = List.copyOf(views);
             if (views.isEmpty()) {
                 throw new IllegalArgumentException("need at least one view");
             }
+            if (pairs < 0) {
+                throw new IllegalArgumentException("pairs must not be negative: " + pairs);
+            }
         }
 
-        /** Settings with every view. */
+        /** Settings with every view and the default number of pairwise classifiers. */
         public Settings(int bits, int epochs, double aggressiveness, double smoothing, long seed) {
-            this(bits, epochs, aggressiveness, smoothing, seed, List.of(FeatureHasher.View.values()));
+            this(bits, epochs, aggressiveness, smoothing, seed, List.of(FeatureHasher.View.values()), DEFAULT_PAIRS);
         }
     }
 
     /** One example in this many is held out to fit the temperature. */
     private static final int CALIBRATION_SHARE = 10;
+    /**
+     * A label pair gets a pairwise classifier only when the calibration tenth shows it confused at least this often:
+     * pairs confused less often (fudan_zh_20's small labels) gained nothing on the hold-outs and cost a few texts
+     * (docs/classification.md, session 7).
+     */
+    private static final int MIN_PAIR_CONFUSIONS = 4;
     private static final double MIN_TEMPERATURE = 0.01;
     private static final double TEMPERATURE_STEP = 1.05;
     private static final int TEMPERATURE_STEPS = 150;
@@ -75,15 +93,29 @@ public final class TopicTrainer {
             targets[i] = labels.indexOf(examples.get(i).label());
         }
         int[] order = shuffled(examples.size(), new Random(settings.seed()));
-        List<TopicModel.ViewClassifier> views = new ArrayList<>();
+        int k = labels.size();
+        int[] calibration = Arrays.copyOfRange(order, 0, examples.size() / CALIBRATION_SHARE);
+        List<TrainedView> trained = new ArrayList<>();
         for (FeatureHasher.View view : settings.views()) {
-            views.add(trainView(view, examples, targets, order, labels.size()));
+            trained.add(trainView(view, examples, targets, order, calibration, k));
         }
-        return new TopicModel(labels, settings.bits(), views);
+        List<TopicModel.PairClassifier> pairs = new ArrayList<>();
+        for (int[] pair : mostConfusedPairs(trained, targets, calibration, k)) {
+            pairs.add(fitPair(pair[0], pair[1], trained, targets, order));
+        }
+        return new TopicModel(labels, settings.bits(), trained.stream().map(TrainedView::classifier).toList(), pairs);
     }
 
-    private TopicModel.ViewClassifier trainView(FeatureHasher.View view, List<LabelledText> examples, int[] targets,
-            int[] order, int k) {
+    /**
+     * One view's shipped classifier, its training vectors (the pairwise classifiers learn on them too) and the
+     * probabilities that its first model (trained without the calibration tenth) gives the calibration tenth.
+     */
+    private record TrainedView(TopicModel.ViewClassifier classifier, List<SparseVector> vectors,
+            double[][] calibrationProbabilities) {
+    }
+
+    private TrainedView trainView(FeatureHasher.View view, List<LabelledText> examples, int[] targets, int[] order,
+            int[] calibration, int k) {
         // idf is learnt without labels, so the held-out tenth may share it with the model it calibrates.
         float[] idf = inverseDocumentFrequencies(view, examples);
         FeatureHasher hasher = new FeatureHasher(view, settings.bits(), idf);
@@ -91,14 +123,84 @@ public final class TopicTrainer {
         for (LabelledText example : examples) {
             vectors.add(hasher.features(example.text()));
         }
-        int heldOut = examples.size() / CALIBRATION_SHARE;
         double temperature = 1;
-        if (heldOut > 0) {
-            int[] fitting = Arrays.copyOfRange(order, heldOut, order.length);
+        double[][] probabilities = new double[calibration.length][];
+        if (calibration.length > 0) {
+            int[] fitting = Arrays.copyOfRange(order, calibration.length, order.length);
             TopicModel.ViewClassifier first = fit(view, k, idf, vectors, targets, fitting);
-            temperature = temperature(first, vectors, targets, Arrays.copyOfRange(order, 0, heldOut));
+            temperature = temperature(first, vectors, targets, calibration);
+            for (int n = 0; n < calibration.length; n++) {
+                probabilities[n] = TopicModel.softmax(first.scores(vectors.get(calibration[n])), temperature);
+            }
         }
-        return fit(view, k, idf, vectors, targets, order).withTemperature(temperature);
+        TopicModel.ViewClassifier classifier = fit(view, k, idf, vectors, targets, order).withTemperature(temperature);
+        return new TrainedView(classifier, vectors, probabilities);
+    }
+
+    /**
+     * The label pairs (lower index first) that the first models' mean probabilities confuse most often on the
+     * calibration tenth, most confusions first (ties by label order), at most {@link Settings#pairs()} of them and
+     * each confused at least {@link #MIN_PAIR_CONFUSIONS} times.
+     */
+    private List<int[]> mostConfusedPairs(List<TrainedView> trained, int[] targets, int[] calibration, int k) {
+        int[][] confusions = new int[k][k];
+        for (int n = 0; n < calibration.length; n++) {
+            double[] mean = new double[k];
+            for (TrainedView view : trained) {
+                for (int c = 0; c < k; c++) {
+                    mean[c] += view.calibrationProbabilities()[n][c];
+                }
+            }
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (mean[c] > mean[best]) {
+                    best = c;
+                }
+            }
+            int gold = targets[calibration[n]];
+            if (best != gold) {
+                confusions[Math.min(gold, best)][Math.max(gold, best)]++;
+            }
+        }
+        List<int[]> pairs = new ArrayList<>();
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                if (confusions[a][b] >= MIN_PAIR_CONFUSIONS) {
+                    pairs.add(new int[] {a, b, confusions[a][b]});
+                }
+            }
+        }
+        // A stable sort: equal counts keep label order, so the choice is reproducible.
+        pairs.sort((x, y) -> Integer.compare(y[2], x[2]));
+        return pairs.subList(0, Math.min(settings.pairs(), pairs.size()));
+    }
+
+    /**
+     * The one-versus-one classifier for labels {@code first} and {@code second}: per view, the same learner as the
+     * one-versus-rest classifiers on those two labels' examples only, with naive Bayes ratios of first against
+     * second, so the features that tell the two apart weigh more than those that tell them from the rest.
+     */
+    private TopicModel.PairClassifier fitPair(int first, int second, List<TrainedView> trained, int[] targets,
+            int[] order) {
+        // Relabelled: 0 for first, 1 for second, -1 for any other label (left out).
+        int[] pairTargets = new int[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            pairTargets[i] = targets[i] == first ? 0 : targets[i] == second ? 1 : -1;
+        }
+        int[] use = Arrays.stream(order).filter(i -> pairTargets[i] >= 0).toArray();
+        int buckets = 1 << settings.bits();
+        float[][] weights = new float[trained.size()][buckets];
+        float[] bias = new float[trained.size()];
+        for (int v = 0; v < trained.size(); v++) {
+            List<SparseVector> vectors = trained.get(v).vectors();
+            float[] ratio = logCountRatios(2, buckets, vectors, pairTargets, use)[0];
+            float[] w = oneVersusRest(0, ratio, vectors, pairTargets, use);
+            for (int b = 0; b < buckets; b++) {
+                weights[v][b] = w[b] * ratio[b];
+            }
+            bias[v] = w[buckets];
+        }
+        return TopicModel.PairClassifier.of(first, second, weights, bias);
     }
 
     private TopicModel.ViewClassifier fit(FeatureHasher.View view, int k, float[] idf, List<SparseVector> vectors,
