@@ -24,7 +24,7 @@ import java.util.Locale;
  * near-duplicate fingerprints, without Kafka or Quarkus (see docs/classification.md):
  * <pre>
  * train --data FILE.jsonl.gz [--data FILE2.jsonl.gz …] [--labels native|iptc] [--epochs N] [--bits B]
- *       [--views characters,words] [--pairs N] --out MODEL
+ *       [--views characters,words] [--pairs N] [--neighbours N] --out MODEL
  * evaluate --model MODEL --data FILE.jsonl.gz [--labels native|iptc]
  * benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]
  * keyword-background --data FILE.jsonl.gz [--data …] [--min-df 2] --out FILE.tsv.gz
@@ -64,7 +64,8 @@ public final class TopicCli {
                 options.intValue("--epochs", defaults.epochs()),
                 options.doubleValue("--aggressiveness", defaults.aggressiveness()),
                 options.doubleValue("--smoothing", defaults.smoothing()), defaults.seed(), options.views(),
-                options.intValue("--pairs", TopicTrainer.Settings.DEFAULT_PAIRS));
+                options.intValue("--pairs", TopicTrainer.Settings.DEFAULT_PAIRS),
+                options.intValue("--neighbours", TopicTrainer.Settings.DEFAULT_NEIGHBOURS));
         long started = System.nanoTime();
         TopicModel model = new TopicTrainer(settings).train(examples);
         Path out = Path.of(options.required("--out"));
@@ -72,10 +73,10 @@ public final class TopicCli {
             model.write(file);
         }
         System.out.printf(Locale.ROOT,
-                "trained on %d examples, %d labels, %d epochs, temperatures %s, %d pairwise classifiers in %.1f s; "
-                        + "wrote %s (%d bytes)%n",
+                "trained on %d examples, %d labels, %d epochs, temperatures %s, %d pairwise classifiers, %d neighbour "
+                        + "texts in %.1f s; wrote %s (%d bytes)%n",
                 examples.size(), model.labels().size(), settings.epochs(), model.temperatures(), model.pairs().size(),
-                (System.nanoTime() - started) / 1e9, out, Files.size(out));
+                model.neighbourTexts(), (System.nanoTime() - started) / 1e9, out, Files.size(out));
     }
 
     static String evaluate(Options options) throws IOException {
@@ -133,7 +134,7 @@ public final class TopicCli {
         System.err.println(problem);
         System.err.println("""
                 usage: train --data FILE.jsonl.gz [--data …] [--labels native|iptc] [--epochs N] [--bits B]
-                             [--views characters,words] [--pairs N] --out MODEL
+                             [--views characters,words] [--pairs N] [--neighbours N] --out MODEL
                        evaluate --model MODEL --data FILE.jsonl.gz [--labels native|iptc]
                        benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]
                        keyword-background --data FILE.jsonl.gz [--data …] [--min-df 2] --out FILE.tsv.gz

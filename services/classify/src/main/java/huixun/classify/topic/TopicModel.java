@@ -34,21 +34,27 @@ import java.util.zip.GZIPOutputStream;
  * weight per bucket and view: 1 MiB a pair) but little scoring time: one more weight read per feature, and only
  * for articles whose top two labels are such a pair and close.
  *
+ * <p>Since session 8 a model trained on enough short texts (headlines) also keeps them for a nearest-neighbour vote
+ * on short texts ({@link ShortTextNeighbours}), blended into the views' mean before the pair classifiers decide
+ * (thucnews_titles_zh_10: +0.5 points on the hold-outs). Articles longer than a headline never consult it.
+ *
  * <p>File format (gzip'd {@link DataOutputStream}): magic {@code HXTM}, version, hash bits, label count, the
  * labels (UTF), the view count, then per view: its name (UTF), the biases (float), the temperature (float), every
  * bucket's idf as a 16-bit integer in thousandths, one scale per label (float), then every bucket's weights as
  * 16-bit integers ({@code weight = value * scale}); then the pair count and per pair its two label indices and,
- * per view, the bias (float), the scale (float) and every bucket's weight as a 16-bit integer. 16 bits keep the
- * accuracy of the float model (the gate test evaluates the model as read back) at half the size.
+ * per view, the bias (float), the scale (float) and every bucket's weight as a 16-bit integer; then the short
+ * texts for the neighbour vote ({@link ShortTextNeighbours#write}; a count of 0 when there are none). 16 bits keep
+ * the accuracy of the float model (the gate test evaluates the model as read back) at half the size.
  */
 public final class TopicModel {
     private static final int MAGIC = 0x4858544d;
     /**
-     * 5 since the model carries pairwise classifiers for its most confused label pairs (session 7); 4 since the
+     * 6 since the model carries short training texts for a nearest-neighbour vote (session 8); 5 since the model
+     * carries pairwise classifiers for its most confused label pairs (session 7); 4 since the
      * character view reads character shapes across scripts and punctuation (session 6). An older file is refused
      * rather than scored wrongly.
      */
-    private static final int VERSION = 5;
+    private static final int VERSION = 6;
     /**
      * How much one unit of the views' summed pairwise margin counts against the log ratio of the two labels'
      * probabilities when a {@link PairClassifier} decides between them; chosen on hold-outs of the train splits
@@ -71,6 +77,8 @@ public final class TopicModel {
     private final List<PairClassifier> pairs;
     /** {@code pairIndex[a * k + b]}: the pair classifier for labels a and b (either order), or -1. */
     private final int[] pairIndex;
+    /** The short training texts for the neighbour vote, or null when the model has none. */
+    private final ShortTextNeighbours neighbours;
 
     /**
      * One view's linear classifier. Weights stay 16-bit integers in memory too ({@code weight = value *
@@ -163,6 +171,13 @@ public final class TopicModel {
     }
 
     TopicModel(List<String> labels, int bits, List<ViewClassifier> views, List<PairClassifier> pairs) {
+        this(labels, bits, views, pairs, null);
+    }
+
+    /** @param neighbours the short training texts for the neighbour vote, or null for none */
+    TopicModel(List<String> labels, int bits, List<ViewClassifier> views, List<PairClassifier> pairs,
+            ShortTextNeighbours neighbours) {
+        this.neighbours = neighbours;
         this.labels = List.copyOf(labels);
         this.bits = bits;
         this.views = List.copyOf(views);
@@ -197,6 +212,11 @@ public final class TopicModel {
         return pairs.stream().map(p -> new int[] {p.first(), p.second()}).toList();
     }
 
+    /** How many short training texts the neighbour vote holds (0: the model has no vote). */
+    public int neighbourTexts() {
+        return neighbours == null ? 0 : neighbours.size();
+    }
+
     /** A scorer with this model's hashers; it keeps scratch arrays, so one per thread. */
     public Scorer newScorer() {
         return new Scorer();
@@ -205,17 +225,20 @@ public final class TopicModel {
     /** Scores texts with the model; not thread-safe (its hashers keep scratch arrays). */
     public final class Scorer {
         private final List<FeatureHasher> hashers = new ArrayList<>();
+        private final ShortTextNeighbours.Vote vote;
 
         private Scorer() {
             for (ViewClassifier v : views) {
                 hashers.add(new FeatureHasher(v.view(), bits, v.idf()));
             }
+            vote = neighbours == null ? null : neighbours.newVote();
         }
 
         /**
-         * The probability of each label (in {@link #labels()} order): the mean over the views, except that when
-         * the top two labels have a {@link PairClassifier} and are close ({@code PAIR_CONSULT_LOG_RATIO}), it may
-         * swap their probabilities: it orders them by
+         * The probability of each label (in {@link #labels()} order): the mean over the views (for a short text
+         * blended with the {@link ShortTextNeighbours} vote, when the model has one), except that when the top two
+         * labels have a {@link PairClassifier} and are close ({@code PAIR_CONSULT_LOG_RATIO}), it may swap their
+         * probabilities: it orders them by
          * {@code ln(p_first / p_second) + PAIR_MARGIN_WEIGHT * (sum of the views' pairwise margins)}.
          */
         public double[] probabilities(String text) {
@@ -229,6 +252,9 @@ public final class TopicModel {
                 for (int c = 0; c < k; c++) {
                     mean[c] += p[c] / views.size();
                 }
+            }
+            if (vote != null && ShortTextNeighbours.isShort(text)) {
+                blendVote(features, mean);
             }
             int best = 0;
             int second = -1;
@@ -254,6 +280,16 @@ public final class TopicModel {
                 }
             }
             return mean;
+        }
+
+        /** Blends the neighbours' vote into {@code mean} (in place), when any stored text shares a feature. */
+        private void blendVote(SparseVector[] features, double[] mean) {
+            double[] shares = vote.shares(features);
+            if (shares != null) {
+                for (int c = 0; c < mean.length; c++) {
+                    mean[c] = (1 - ShortTextNeighbours.WEIGHT) * mean[c] + ShortTextNeighbours.WEIGHT * shares[c];
+                }
+            }
         }
 
         /** The index of the most probable label. */
@@ -312,8 +348,22 @@ public final class TopicModel {
                 out.write(buffer.array());
             }
         }
+        if (neighbours == null) {
+            out.writeInt(0);
+        } else {
+            neighbours.write(out);
+        }
         out.flush();
         gzip.finish();
+    }
+
+    /** {@code idf} as the file stores it (thousandths), so a trainer can compute features as a read model will. */
+    static float[] storedIdf(float[] idf) {
+        float[] stored = new float[idf.length];
+        for (int b = 0; b < idf.length; b++) {
+            stored[b] = (short) Math.round(idf[b] * IDF_UNITS) / IDF_UNITS;
+        }
+        return stored;
     }
 
     private void writeView(ViewClassifier view, DataOutputStream out) throws IOException {
@@ -370,7 +420,8 @@ public final class TopicModel {
         for (int q = 0; q < pairCount; q++) {
             pairs.add(readPair(in, bits, k, viewCount));
         }
-        return new TopicModel(List.of(labels), bits, views, pairs);
+        ShortTextNeighbours neighbours = ShortTextNeighbours.read(in, k, bits, viewCount);
+        return new TopicModel(List.of(labels), bits, views, pairs, neighbours);
     }
 
     private static PairClassifier readPair(DataInputStream in, int bits, int k, int viewCount) throws IOException {

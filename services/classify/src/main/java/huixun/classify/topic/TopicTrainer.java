@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Trains a {@link TopicModel}: one-vs-rest linear classifiers over naive-Bayes-weighted features (NBSVM, Wang and
@@ -32,6 +33,10 @@ import java.util.TreeSet;
  * confuse; for the most confused ones (session 7) the trainer adds a {@link TopicModel.PairClassifier} per pair,
  * the same learner on the two labels' examples only, which then decides between them when they are the model's
  * top two (thucnews_titles_zh_10 headlines: stocks and finance, game and science).
+ *
+ * <p>When at least {@link ShortTextNeighbours#MIN_TEXTS} training texts are short (headlines), the model also keeps
+ * them (at most {@link Settings#neighbours()}) for a nearest-neighbour vote on short texts (session 8), their
+ * features computed as the read model will.
  */
 public final class TopicTrainer {
     /**
@@ -42,12 +47,16 @@ public final class TopicTrainer {
      * @param views          the views of the text to learn one classifier each for
      * @param pairs          at most this many pairwise classifiers, for the label pairs most often confused on the
      *                       calibration tenth (0: none)
+     * @param neighbours     at most this many short training texts kept for the {@link ShortTextNeighbours} vote
+     *                       (0: none; there is no vote either when fewer than its minimum are short)
      */
     public record Settings(int bits, int epochs, double aggressiveness, double smoothing, long seed,
-            List<FeatureHasher.View> views, int pairs) {
+            List<FeatureHasher.View> views, int pairs, int neighbours) {
         public static final Settings DEFAULTS = new Settings(18, 10, 1.0, 0.5, 20261126L);
         /** Pairwise classifiers by default: the hold-out gain grew up to about this many (docs, session 7). */
         public static final int DEFAULT_PAIRS = 16;
+        /** Short texts for the neighbour vote by default: as many as the model can hold. */
+        public static final int DEFAULT_NEIGHBOURS = ShortTextNeighbours.MAX_TEXTS;
 
         public Settings {
             views = List.copyOf(views);
@@ -57,11 +66,22 @@ public final class TopicTrainer {
             if (pairs < 0) {
                 throw new IllegalArgumentException("pairs must not be negative: " + pairs);
             }
+            if (neighbours < 0 || neighbours > ShortTextNeighbours.MAX_TEXTS) {
+                throw new IllegalArgumentException(
+                        "neighbours must be 0.." + ShortTextNeighbours.MAX_TEXTS + ": " + neighbours);
+            }
         }
 
-        /** Settings with every view and the default number of pairwise classifiers. */
+        /** Settings with the default number of short texts for the neighbour vote. */
+        public Settings(int bits, int epochs, double aggressiveness, double smoothing, long seed,
+                List<FeatureHasher.View> views, int pairs) {
+            this(bits, epochs, aggressiveness, smoothing, seed, views, pairs, DEFAULT_NEIGHBOURS);
+        }
+
+        /** Settings with every view and the default numbers of pairwise classifiers and neighbour texts. */
         public Settings(int bits, int epochs, double aggressiveness, double smoothing, long seed) {
-            this(bits, epochs, aggressiveness, smoothing, seed, List.of(FeatureHasher.View.values()), DEFAULT_PAIRS);
+            this(bits, epochs, aggressiveness, smoothing, seed, List.of(FeatureHasher.View.values()), DEFAULT_PAIRS,
+                    DEFAULT_NEIGHBOURS);
         }
     }
 
@@ -103,7 +123,28 @@ public final class TopicTrainer {
         for (int[] pair : mostConfusedPairs(trained, targets, calibration, k)) {
             pairs.add(fitPair(pair[0], pair[1], trained, targets, order));
         }
-        return new TopicModel(labels, settings.bits(), trained.stream().map(TrainedView::classifier).toList(), pairs);
+        return new TopicModel(labels, settings.bits(), trained.stream().map(TrainedView::classifier).toList(), pairs,
+                shortTextNeighbours(examples, targets, k, trained));
+    }
+
+    /** The short training texts for the neighbour vote, or null when there are too few of them (or none wanted). */
+    private ShortTextNeighbours shortTextNeighbours(List<LabelledText> examples, int[] targets, int k,
+            List<TrainedView> trained) {
+        int[] shortTexts = IntStream.range(0, examples.size())
+                .filter(i -> ShortTextNeighbours.isShort(examples.get(i).text())).limit(settings.neighbours())
+                .toArray();
+        if (shortTexts.length < ShortTextNeighbours.MIN_TEXTS) {
+            return null;
+        }
+        List<List<SparseVector>> vectors = new ArrayList<>();
+        for (TrainedView view : trained) {
+            TopicModel.ViewClassifier classifier = view.classifier();
+            FeatureHasher hasher = new FeatureHasher(classifier.view(), settings.bits(),
+                    TopicModel.storedIdf(classifier.idf()));
+            vectors.add(Arrays.stream(shortTexts).mapToObj(i -> hasher.features(examples.get(i).text())).toList());
+        }
+        int[] labels = Arrays.stream(shortTexts).map(i -> targets[i]).toArray();
+        return ShortTextNeighbours.of(labels, k, settings.bits(), vectors);
     }
 
     /**
