@@ -108,20 +108,44 @@ public final class TopicModel {
             return new ViewClassifier(view, idf, quantised, scales, bias, temperature);
         }
 
-        /** Each label's linear score. */
+        /**
+         * Each label's linear score. The features are summed four labels at a time, in local variables: a sum per
+         * label kept in an array is stored and loaded again for every feature, and that was a quarter of the
+         * scoring time (benchmarks.md, session 8). Each label's sum still adds the features in their order, so the
+         * scores are the same to the last bit.
+         */
         double[] scores(SparseVector features) {
             int k = bias.length;
             double[] sums = new double[k];
             int[] indices = features.indices();
             float[] values = features.values();
-            for (int f = 0; f < indices.length; f++) {
-                int base = indices[f] * k;
-                float value = values[f];
-                for (int c = 0; c < k; c++) {
-                    sums[c] += weights[base + c] * value;
+            int c = 0;
+            for (; c + 4 <= k; c += 4) {
+                double sum0 = 0;
+                double sum1 = 0;
+                double sum2 = 0;
+                double sum3 = 0;
+                for (int f = 0; f < indices.length; f++) {
+                    int at = indices[f] * k + c;
+                    float value = values[f];
+                    sum0 += weights[at] * value;
+                    sum1 += weights[at + 1] * value;
+                    sum2 += weights[at + 2] * value;
+                    sum3 += weights[at + 3] * value;
                 }
+                sums[c] = sum0;
+                sums[c + 1] = sum1;
+                sums[c + 2] = sum2;
+                sums[c + 3] = sum3;
             }
-            for (int c = 0; c < k; c++) {
+            for (; c < k; c++) {
+                double sum = 0;
+                for (int f = 0; f < indices.length; f++) {
+                    sum += weights[indices[f] * k + c] * values[f];
+                }
+                sums[c] = sum;
+            }
+            for (c = 0; c < k; c++) {
                 sums[c] = bias[c] + sums[c] * scales[c];
             }
             return sums;
