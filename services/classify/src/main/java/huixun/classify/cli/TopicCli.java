@@ -5,8 +5,10 @@ import huixun.classify.topic.CorpusLabelMap;
 import huixun.classify.topic.Evaluation;
 import huixun.classify.topic.FeatureHasher;
 import huixun.classify.topic.LabelledText;
+import huixun.classify.topic.SentenceEncoder;
 import huixun.classify.topic.TopicModel;
 import huixun.classify.topic.TopicTrainer;
+import huixun.classify.topic.encoder.BgeSmallZhEncoder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +26,7 @@ import java.util.Locale;
  * near-duplicate fingerprints, without Kafka or Quarkus (see docs/classification.md):
  * <pre>
  * train --data FILE.jsonl.gz [--data FILE2.jsonl.gz …] [--labels native|iptc] [--epochs N] [--bits B]
- *       [--views characters,words] [--pairs N] [--neighbours N] --out MODEL
+ *       [--views characters,words] [--pairs N] [--neighbours N] [--encoder bge-small-zh-v1.5-q|none] --out MODEL
  * evaluate --model MODEL --data FILE.jsonl.gz [--labels native|iptc]
  * benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]
  * keyword-background --data FILE.jsonl.gz [--data …] [--min-df 2] --out FILE.tsv.gz
@@ -67,16 +69,17 @@ public final class TopicCli {
                 options.intValue("--pairs", TopicTrainer.Settings.DEFAULT_PAIRS),
                 options.intValue("--neighbours", TopicTrainer.Settings.DEFAULT_NEIGHBOURS));
         long started = System.nanoTime();
-        TopicModel model = new TopicTrainer(settings).train(examples);
+        TopicModel model = new TopicTrainer(settings, options.encoder()).train(examples);
         Path out = Path.of(options.required("--out"));
         try (OutputStream file = Files.newOutputStream(out)) {
             model.write(file);
         }
         System.out.printf(Locale.ROOT,
                 "trained on %d examples, %d labels, %d epochs, temperatures %s, %d pairwise classifiers, %d neighbour "
-                        + "texts in %.1f s; wrote %s (%d bytes)%n",
+                        + "texts, sentence encoder %s in %.1f s; wrote %s (%d bytes)%n",
                 examples.size(), model.labels().size(), settings.epochs(), model.temperatures(), model.pairs().size(),
-                model.neighbourTexts(), (System.nanoTime() - started) / 1e9, out, Files.size(out));
+                model.neighbourTexts(), model.encoder() == null ? "none" : model.encoder(),
+                (System.nanoTime() - started) / 1e9, out, Files.size(out));
     }
 
     static String evaluate(Options options) throws IOException {
@@ -85,7 +88,7 @@ public final class TopicCli {
         for (Path data : options.data()) {
             examples.addAll(options.relabel(Corpus.read(data)));
         }
-        return Evaluation.of(model, examples).report(10);
+        return Evaluation.of(model, examples, encoderFor(model)).report(10);
     }
 
     /** Articles/s on one thread: feature hashing plus scoring, the work the service does per article. */
@@ -104,7 +107,7 @@ public final class TopicCli {
         for (int start = 0; start + chars <= pool.length() && texts.size() < 1000; start += chars) {
             texts.add(pool.substring(start, start + chars));
         }
-        TopicModel.Scorer scorer = model.newScorer();
+        TopicModel.Scorer scorer = model.newScorer(encoderFor(model));
         double sink = 0;
         for (int i = 0; i < articles / 4; i++) { // warm-up: let the JIT compile the hot loops first
             sink += scorer.probabilities(texts.get(i % texts.size()))[0];
@@ -124,6 +127,17 @@ public final class TopicCli {
         System.out.printf(Locale.ROOT, "articles/s %.0f%n", articles / seconds);
     }
 
+    /** The sentence encoder {@code model} needs for short texts, or null when it needs none. */
+    private static SentenceEncoder encoderFor(TopicModel model) {
+        if (model.encoder() == null) {
+            return null;
+        }
+        if (!model.encoder().equals(BgeSmallZhEncoder.NAME)) {
+            usage("the model needs the sentence encoder " + model.encoder() + ", which this command does not have");
+        }
+        return new BgeSmallZhEncoder();
+    }
+
     private static TopicModel load(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return TopicModel.read(in);
@@ -134,7 +148,8 @@ public final class TopicCli {
         System.err.println(problem);
         System.err.println("""
                 usage: train --data FILE.jsonl.gz [--data …] [--labels native|iptc] [--epochs N] [--bits B]
-                             [--views characters,words] [--pairs N] [--neighbours N] --out MODEL
+                             [--views characters,words] [--pairs N] [--neighbours N]
+                             [--encoder bge-small-zh-v1.5-q|none] --out MODEL
                        evaluate --model MODEL --data FILE.jsonl.gz [--labels native|iptc]
                        benchmark --model MODEL --data FILE.jsonl.gz [--chars 3000] [--articles 20000]
                        keyword-background --data FILE.jsonl.gz [--data …] [--min-df 2] --out FILE.tsv.gz
@@ -192,6 +207,22 @@ public final class TopicCli {
         double doubleValue(String key, double fallback) {
             String value = value(key);
             return value == null ? fallback : Double.parseDouble(value);
+        }
+
+        /**
+         * {@code --encoder}: the sentence encoder for the classifier of short texts (used only when at least
+         * {@code ShortTextNeighbours.MIN_TEXTS} training texts are short), bge-small-zh-v1.5-q when absent; null for
+         * {@code none}.
+         */
+        SentenceEncoder encoder() {
+            String value = value("--encoder");
+            if (value == null || value.equals(BgeSmallZhEncoder.NAME)) {
+                return new BgeSmallZhEncoder();
+            }
+            if (!value.equals("none")) {
+                usage("--encoder is " + BgeSmallZhEncoder.NAME + " or none, got " + value);
+            }
+            return null;
         }
 
         /** {@code --views}: comma-separated view names, every view when absent. */

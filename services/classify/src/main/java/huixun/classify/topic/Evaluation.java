@@ -29,11 +29,16 @@ public final class Evaluation {
 
     /** Scores {@code model} on {@code examples}; a gold label the model does not know counts as an error. */
     public static Evaluation of(TopicModel model, List<LabelledText> examples) {
+        return of(model, examples, null);
+    }
+
+    /** As {@link #of(TopicModel, List)}, for a model whose short texts need {@code encoder} (or null for none). */
+    public static Evaluation of(TopicModel model, List<LabelledText> examples, SentenceEncoder encoder) {
         List<String> labels = new ArrayList<>(model.labels());
         examples.stream().map(LabelledText::label).distinct().filter(l -> !labels.contains(l)).sorted()
                 .forEach(labels::add);
         int[][] confusion = new int[labels.size()][labels.size()];
-        TopicModel.Scorer scorer = model.newScorer();
+        TopicModel.Scorer scorer = model.newScorer(encoder);
         for (LabelledText example : examples) {
             int predicted = scorer.predict(example.text());
             confusion[labels.indexOf(example.label())][predicted]++;

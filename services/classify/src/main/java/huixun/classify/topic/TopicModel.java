@@ -38,16 +38,27 @@ import java.util.zip.GZIPOutputStream;
  * on short texts ({@link ShortTextNeighbours}), blended into the views' mean before the pair classifiers decide
  * (thucnews_titles_zh_10: +0.5 points on the hold-outs). Articles longer than a headline never consult it.
  *
+ * <p>Since session 10 such a model may also hold a {@link SentenceClassifier} over a pretrained
+ * {@link SentenceEncoder}'s vectors of short texts, blended into a short text's final probabilities
+ * (thucnews_titles_zh_10: +0.9 points on the hold-outs). Scoring it needs that encoder, passed to
+ * {@link #newScorer(SentenceEncoder)}; the shipped model has none, so the service never loads an encoder.
+ *
  * <p>File format (gzip'd {@link DataOutputStream}): magic {@code HXTM}, version, hash bits, label count, the
  * labels (UTF), the view count, then per view: its name (UTF), the biases (float), the temperature (float), every
  * bucket's idf as a 16-bit integer in thousandths, one scale per label (float), then every bucket's weights as
  * 16-bit integers ({@code weight = value * scale}); then the pair count and per pair its two label indices and,
  * per view, the bias (float), the scale (float) and every bucket's weight as a 16-bit integer; then the short
- * texts for the neighbour vote ({@link ShortTextNeighbours#write}; a count of 0 when there are none). 16 bits keep
+ * texts for the neighbour vote ({@link ShortTextNeighbours#write}; a count of 0 when there are none); in version 7
+ * only, then the {@link SentenceClassifier} ({@link SentenceClassifier#write}). 16 bits keep
  * the accuracy of the float model (the gate test evaluates the model as read back) at half the size.
  */
 public final class TopicModel {
     private static final int MAGIC = 0x4858544d;
+    /**
+     * 7 for a model with a {@link SentenceClassifier} (session 10); a model without one is still written as version
+     * 6, which it is, so that the shipped model's file did not change.
+     */
+    private static final int VERSION_WITH_SENTENCES = 7;
     /**
      * 6 since the model carries short training texts for a nearest-neighbour vote (session 8); 5 since the model
      * carries pairwise classifiers for its most confused label pairs (session 7); 4 since the
@@ -79,6 +90,8 @@ public final class TopicModel {
     private final int[] pairIndex;
     /** The short training texts for the neighbour vote, or null when the model has none. */
     private final ShortTextNeighbours neighbours;
+    /** The classifier over a sentence encoder's vectors of short texts, or null when the model has none. */
+    private final SentenceClassifier sentences;
 
     /**
      * One view's linear classifier. Weights stay 16-bit integers in memory too ({@code weight = value *
@@ -198,10 +211,19 @@ public final class TopicModel {
         this(labels, bits, views, pairs, null);
     }
 
-    /** @param neighbours the short training texts for the neighbour vote, or null for none */
     TopicModel(List<String> labels, int bits, List<ViewClassifier> views, List<PairClassifier> pairs,
             ShortTextNeighbours neighbours) {
+        this(labels, bits, views, pairs, neighbours, null);
+    }
+
+    /**
+     * @param neighbours the short training texts for the neighbour vote, or null for none
+     * @param sentences  the classifier over a sentence encoder's vectors of short texts, or null for none
+     */
+    TopicModel(List<String> labels, int bits, List<ViewClassifier> views, List<PairClassifier> pairs,
+            ShortTextNeighbours neighbours, SentenceClassifier sentences) {
         this.neighbours = neighbours;
+        this.sentences = sentences;
         this.labels = List.copyOf(labels);
         this.bits = bits;
         this.views = List.copyOf(views);
@@ -241,17 +263,42 @@ public final class TopicModel {
         return neighbours == null ? 0 : neighbours.size();
     }
 
-    /** A scorer with this model's hashers; it keeps scratch arrays, so one per thread. */
+    /** The name of the sentence encoder the model needs for short texts, or null when it needs none. */
+    public String encoder() {
+        return sentences == null ? null : sentences.encoder();
+    }
+
+    /**
+     * A scorer with this model's hashers; it keeps scratch arrays, so one per thread.
+     *
+     * @throws IllegalStateException when the model needs a sentence encoder ({@link #encoder()})
+     */
     public Scorer newScorer() {
-        return new Scorer();
+        return newScorer(null);
+    }
+
+    /**
+     * A scorer that embeds short texts with {@code encoder} for the model's {@link SentenceClassifier}.
+     *
+     * @param encoder the encoder named by {@link #encoder()}; may be null when that is null
+     * @throws IllegalStateException when the model needs an encoder and {@code encoder} is null or another one
+     */
+    public Scorer newScorer(SentenceEncoder encoder) {
+        if (sentences != null && (encoder == null || !encoder.name().equals(sentences.encoder()))) {
+            throw new IllegalStateException("this topic model scores short texts with the sentence encoder "
+                    + sentences.encoder() + ", got " + (encoder == null ? "none" : encoder.name()));
+        }
+        return new Scorer(sentences == null ? null : encoder);
     }
 
     /** Scores texts with the model; not thread-safe (its hashers keep scratch arrays). */
     public final class Scorer {
         private final List<FeatureHasher> hashers = new ArrayList<>();
         private final ShortTextNeighbours.Vote vote;
+        private final SentenceEncoder encoder;
 
-        private Scorer() {
+        private Scorer(SentenceEncoder encoder) {
+            this.encoder = encoder;
             for (ViewClassifier v : views) {
                 hashers.add(new FeatureHasher(v.view(), bits, v.idf()));
             }
@@ -263,7 +310,8 @@ public final class TopicModel {
          * blended with the {@link ShortTextNeighbours} vote, when the model has one), except that when the top two
          * labels have a {@link PairClassifier} and are close ({@code PAIR_CONSULT_LOG_RATIO}), it may swap their
          * probabilities: it orders them by
-         * {@code ln(p_first / p_second) + PAIR_MARGIN_WEIGHT * (sum of the views' pairwise margins)}.
+         * {@code ln(p_first / p_second) + PAIR_MARGIN_WEIGHT * (sum of the views' pairwise margins)}. Last, a short
+         * text's probabilities are blended with the {@link SentenceClassifier}'s, when the model has one.
          */
         public double[] probabilities(String text) {
             int k = labels.size();
@@ -301,6 +349,12 @@ public final class TopicModel {
                     double swap = mean[best];
                     mean[best] = mean[second];
                     mean[second] = swap;
+                }
+            }
+            if (encoder != null && ShortTextNeighbours.isShort(text)) {
+                double[] encoded = sentences.probabilities(encoder.embed(text));
+                for (int c = 0; c < k; c++) {
+                    mean[c] = (1 - SentenceClassifier.WEIGHT) * mean[c] + SentenceClassifier.WEIGHT * encoded[c];
                 }
             }
             return mean;
@@ -350,7 +404,7 @@ public final class TopicModel {
         GZIPOutputStream gzip = new GZIPOutputStream(target, 1 << 16);
         DataOutputStream out = new DataOutputStream(gzip);
         out.writeInt(MAGIC);
-        out.writeInt(VERSION);
+        out.writeInt(sentences == null ? VERSION : VERSION_WITH_SENTENCES);
         out.writeInt(bits);
         out.writeInt(labels.size());
         for (String label : labels) {
@@ -376,6 +430,9 @@ public final class TopicModel {
             out.writeInt(0);
         } else {
             neighbours.write(out);
+        }
+        if (sentences != null) {
+            sentences.write(out);
         }
         out.flush();
         gzip.finish();
@@ -416,7 +473,7 @@ public final class TopicModel {
             throw new IOException("not a Huixun topic model (bad magic)");
         }
         int version = in.readInt();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_WITH_SENTENCES) {
             throw new IOException("unsupported topic model version " + version);
         }
         int bits = in.readInt();
@@ -445,7 +502,8 @@ public final class TopicModel {
             pairs.add(readPair(in, bits, k, viewCount));
         }
         ShortTextNeighbours neighbours = ShortTextNeighbours.read(in, k, bits, viewCount);
-        return new TopicModel(List.of(labels), bits, views, pairs, neighbours);
+        SentenceClassifier sentences = version == VERSION_WITH_SENTENCES ? SentenceClassifier.read(in, k) : null;
+        return new TopicModel(List.of(labels), bits, views, pairs, neighbours, sentences);
     }
 
     private static PairClassifier readPair(DataInputStream in, int bits, int k, int viewCount) throws IOException {

@@ -36,7 +36,8 @@ import java.util.stream.IntStream;
  *
  * <p>When at least {@link ShortTextNeighbours#MIN_TEXTS} training texts are short (headlines), the model also keeps
  * them (at most {@link Settings#neighbours()}) for a nearest-neighbour vote on short texts (session 8), their
- * features computed as the read model will.
+ * features computed as the read model will. Given a {@link SentenceEncoder}, it then also fits a
+ * {@link SentenceClassifier} on the encoder's vectors of those short texts (session 10).
  */
 public final class TopicTrainer {
     /**
@@ -98,9 +99,16 @@ public final class TopicTrainer {
     private static final int TEMPERATURE_STEPS = 150;
 
     private final Settings settings;
+    private final SentenceEncoder encoder;
 
     public TopicTrainer(Settings settings) {
+        this(settings, null);
+    }
+
+    /** @param encoder the encoder for a {@link SentenceClassifier} of short texts, or null for none */
+    public TopicTrainer(Settings settings, SentenceEncoder encoder) {
         this.settings = settings;
+        this.encoder = encoder;
     }
 
     public TopicModel train(List<LabelledText> examples) {
@@ -124,7 +132,26 @@ public final class TopicTrainer {
             pairs.add(fitPair(pair[0], pair[1], trained, targets, order));
         }
         return new TopicModel(labels, settings.bits(), trained.stream().map(TrainedView::classifier).toList(), pairs,
-                shortTextNeighbours(examples, targets, k, trained));
+                shortTextNeighbours(examples, targets, k, trained), sentenceClassifier(examples, targets, k));
+    }
+
+    /**
+     * The classifier over the encoder's vectors of the short training texts, or null without an encoder or with
+     * fewer short texts than the neighbour vote needs (articles never consult it, so it is fitted on headlines only).
+     */
+    private SentenceClassifier sentenceClassifier(List<LabelledText> examples, int[] targets, int k) {
+        if (encoder == null) {
+            return null;
+        }
+        int[] shortTexts = IntStream.range(0, examples.size())
+                .filter(i -> ShortTextNeighbours.isShort(examples.get(i).text())).toArray();
+        if (shortTexts.length < ShortTextNeighbours.MIN_TEXTS) {
+            return null;
+        }
+        List<float[]> vectors = encoder.embedAll(Arrays.stream(shortTexts).mapToObj(i -> examples.get(i).text())
+                .toList());
+        return SentenceClassifier.train(encoder.name(), vectors, Arrays.stream(shortTexts).map(i -> targets[i])
+                .toArray(), k);
     }
 
     /** The short training texts for the neighbour vote, or null when there are too few of them (or none wanted). */
