@@ -17,9 +17,9 @@ import java.util.List;
  * @param weights one weight per dimension and label, dimension-major
  * @param bias    one per label
  */
-public record SentenceClassifier(String encoder, int dimensions, float[] weights, float[] bias) {
+record SentenceClassifier(String encoder, int dimensions, float[] weights, float[] bias) {
     /** The share of this classifier's probabilities in a short text's final ones (hold-outs: 0.2-0.4 alike). */
-    public static final double WEIGHT = 0.3;
+    static final double WEIGHT = 0.3;
     /**
      * Vectors are scaled by this before the regression: an encoder's vectors have unit length, so their dot
      * products with small weights would give every label nearly the same score for many steps.

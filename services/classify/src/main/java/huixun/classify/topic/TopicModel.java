@@ -208,12 +208,7 @@ public final class TopicModel {
     }
 
     TopicModel(List<String> labels, int bits, List<ViewClassifier> views, List<PairClassifier> pairs) {
-        this(labels, bits, views, pairs, null);
-    }
-
-    TopicModel(List<String> labels, int bits, List<ViewClassifier> views, List<PairClassifier> pairs,
-            ShortTextNeighbours neighbours) {
-        this(labels, bits, views, pairs, neighbours, null);
+        this(labels, bits, views, pairs, null, null);
     }
 
     /**

@@ -135,6 +135,11 @@ public final class TopicTrainer {
                 shortTextNeighbours(examples, targets, k, trained), sentenceClassifier(examples, targets, k));
     }
 
+    /** The indices of the short texts (headlines) among {@code examples}. */
+    private static IntStream shortTexts(List<LabelledText> examples) {
+        return IntStream.range(0, examples.size()).filter(i -> ShortTextNeighbours.isShort(examples.get(i).text()));
+    }
+
     /**
      * The classifier over the encoder's vectors of the short training texts, or null without an encoder or with
      * fewer short texts than the neighbour vote needs (articles never consult it, so it is fitted on headlines only).
@@ -143,8 +148,7 @@ public final class TopicTrainer {
         if (encoder == null) {
             return null;
         }
-        int[] shortTexts = IntStream.range(0, examples.size())
-                .filter(i -> ShortTextNeighbours.isShort(examples.get(i).text())).toArray();
+        int[] shortTexts = shortTexts(examples).toArray();
         if (shortTexts.length < ShortTextNeighbours.MIN_TEXTS) {
             return null;
         }
@@ -157,9 +161,7 @@ public final class TopicTrainer {
     /** The short training texts for the neighbour vote, or null when there are too few of them (or none wanted). */
     private ShortTextNeighbours shortTextNeighbours(List<LabelledText> examples, int[] targets, int k,
             List<TrainedView> trained) {
-        int[] shortTexts = IntStream.range(0, examples.size())
-                .filter(i -> ShortTextNeighbours.isShort(examples.get(i).text())).limit(settings.neighbours())
-                .toArray();
+        int[] shortTexts = shortTexts(examples).limit(settings.neighbours()).toArray();
         if (shortTexts.length < ShortTextNeighbours.MIN_TEXTS) {
             return null;
         }

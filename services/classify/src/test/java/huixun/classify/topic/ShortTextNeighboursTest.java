@@ -88,7 +88,7 @@ class ShortTextNeighboursTest {
         Arrays.fill(idf, 1);
         TopicModel.ViewClassifier view = TopicModel.ViewClassifier.of(FeatureHasher.View.CHARACTERS, idf,
                 new float[(1 << BITS) * 2], new float[2], 1);
-        TopicModel model = new TopicModel(List.of("sport", "finance"), BITS, List.of(view), List.of(), index())
+        TopicModel model = new TopicModel(List.of("sport", "finance"), BITS, List.of(view), List.of(), index(), null)
                 .quantised();
         double[] headline = model.newScorer().probabilities("足球比赛冠军");
         assertEquals(0.5 + ShortTextNeighbours.WEIGHT / 2, headline[0], 1e-9);
