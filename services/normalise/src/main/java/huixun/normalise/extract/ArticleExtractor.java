@@ -1,10 +1,10 @@
 package huixun.normalise.extract;
 
-import huixun.normalise.budget.BudgetedReader;
 import huixun.normalise.budget.ExtractionBudget;
 import huixun.normalise.boilerplate.BoilerplateRules;
 import huixun.normalise.metadata.MetadataReader;
 import huixun.normalise.metadata.PageMetadata;
+import huixun.normalise.parse.PageParser;
 import huixun.normalise.selector.PageElements;
 import huixun.normalise.selector.SelectorSet;
 import huixun.normalise.text.TextWeight;
@@ -14,7 +14,6 @@ import huixun.normalise.zh.TextNormaliser;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.parser.Parser;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,10 +91,7 @@ public class ArticleExtractor {
     }
 
     private Extraction extract(String html, String baseUrl, ExtractionBudget budget) {
-        // The parser pulls the page through a reader that checks the budget as it reads (budget.BudgetedReader): some
-        // malformed pages cost more than linear time to parse, and jsoup offers no other way to stop it.
-        Document page = Parser.htmlParser().parseInput(new BudgetedReader(truncate(html == null ? "" : html), budget),
-                baseUrl == null ? "" : baseUrl);
+        Document page = PageParser.parse(truncate(html == null ? "" : html), baseUrl == null ? "" : baseUrl, budget);
         budget.checkNow("parsing");
         // One walk notes which rule selectors every element matches, for the metadata sources and the chrome rules.
         PageElements elements = selectors.index(page);
