@@ -41,7 +41,10 @@ import java.util.stream.Stream;
  * throughput go to standard error. Unlike the service, it sets no time or memory limit per page: its output must
  * not depend on how busy the machine is.
  *
- * <pre>extract [--threads N] [--repeat N] [--out FILE] DIRECTORY</pre>
+ * <pre>extract [--threads N] [--repeat N] [--html] [--out FILE] DIRECTORY</pre>
+ *
+ * {@code --html} adds {@code "html"}, the sanitised HTML body the service stores; without it the extractor does
+ * not render it.
  *
  * {@code --repeat N} extracts every page N times and reports the throughput of the second half of the passes (the
  * JIT compiler has warmed up by then; one pass over a small set is too short to time steadily); the output is
@@ -62,7 +65,7 @@ public final class ExtractCommand {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("extract: " + e.getMessage());
-            System.err.println("usage: extract [--threads N] [--repeat N] [--out FILE] DIRECTORY");
+            System.err.println("usage: extract [--threads N] [--repeat N] [--html] [--out FILE] DIRECTORY");
             System.exit(2);
             return;
         }
@@ -73,7 +76,7 @@ public final class ExtractCommand {
         ArticleExtractor extractor;
         try {
             extractor = new ArticleExtractor(BoilerplateRulesLoader.fromClasspath(BoilerplateRulesLoader.RESOURCE),
-                    MAX_BODY_CHARS, MIN_TEXT_CHARS);
+                    MAX_BODY_CHARS, MIN_TEXT_CHARS, options.html());
         } catch (InvalidRulesException e) {
             err.println("extract: " + e.getMessage());
             return 1;
@@ -170,6 +173,9 @@ public final class ExtractCommand {
         if (extraction instanceof Extraction.Article article) {
             json.put("title", article.title());
             json.put("text", article.text());
+            if (article.html() != null) {
+                json.put("html", article.html());
+            }
             json.put("textOriginal", article.textOriginal());
             json.put("published", article.publishedAt() == null ? null : article.publishedAt().toString());
             json.put("author", article.author());
@@ -202,17 +208,19 @@ public final class ExtractCommand {
         }
     }
 
-    record Options(Path directory, int threads, int repeat, Path out) {
+    record Options(Path directory, int threads, int repeat, boolean html, Path out) {
         static Options parse(String[] args) {
             Path directory = null;
             int threads = 1;
             int repeat = 1;
+            boolean html = false;
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--threads" -> threads = positive(args, ++i);
                     case "--repeat" -> repeat = positive(args, ++i);
                     case "--out" -> out = Path.of(value(args, ++i));
+                    case "--html" -> html = true;
                     default -> {
                         if (args[i].startsWith("--") || directory != null) {
                             throw new IllegalArgumentException("unexpected argument " + args[i]);
@@ -224,7 +232,7 @@ public final class ExtractCommand {
             if (directory == null || !Files.isDirectory(directory)) {
                 throw new IllegalArgumentException("a directory of .html files is required");
             }
-            return new Options(directory, threads, repeat, out);
+            return new Options(directory, threads, repeat, html, out);
         }
 
         private static String value(String[] args, int i) {

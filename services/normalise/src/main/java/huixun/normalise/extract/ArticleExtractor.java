@@ -42,6 +42,7 @@ public class ArticleExtractor {
     private final int minTextChars;
     private final Duration timeLimit;
     private final long maxAllocatedBytes;
+    private final boolean renderHtml;
     private final TextNormaliser normaliser = new TextNormaliser();
     private final ScriptDetector scripts = new ScriptDetector();
     private final Map<ChineseConverter.Variant, ChineseConverter> converters = Map.of(
@@ -54,7 +55,15 @@ public class ArticleExtractor {
      * how busy the machine is. The service sets limits ({@code huixun.normalise.time-limit}).
      */
     public ArticleExtractor(BoilerplateRules rules, int maxBodyChars, int minTextChars) {
-        this(rules, maxBodyChars, minTextChars, ExtractionBudget.NO_TIME_LIMIT, Long.MAX_VALUE);
+        this(rules, maxBodyChars, minTextChars, true);
+    }
+
+    /**
+     * An extractor without limits, as above, that renders the sanitised HTML only when {@code renderHtml}: the
+     * extract command outputs it only when asked, and it is a twentieth of an extraction's time.
+     */
+    public ArticleExtractor(BoilerplateRules rules, int maxBodyChars, int minTextChars, boolean renderHtml) {
+        this(rules, maxBodyChars, minTextChars, ExtractionBudget.NO_TIME_LIMIT, Long.MAX_VALUE, renderHtml);
     }
 
     /**
@@ -65,6 +74,11 @@ public class ArticleExtractor {
      */
     public ArticleExtractor(BoilerplateRules rules, int maxBodyChars, int minTextChars, Duration timeLimit,
                             long maxAllocatedBytes) {
+        this(rules, maxBodyChars, minTextChars, timeLimit, maxAllocatedBytes, true);
+    }
+
+    private ArticleExtractor(BoilerplateRules rules, int maxBodyChars, int minTextChars, Duration timeLimit,
+                             long maxAllocatedBytes, boolean renderHtml) {
         this.metadata = new MetadataReader(rules.metadata());
         this.chrome = new ChromeRemover(rules.removals());
         this.locator = new ContentLocator(rules.postTitle());
@@ -74,6 +88,7 @@ public class ArticleExtractor {
         this.minTextChars = minTextChars;
         this.timeLimit = timeLimit;
         this.maxAllocatedBytes = maxAllocatedBytes;
+        this.renderHtml = renderHtml;
     }
 
     /**
@@ -132,7 +147,8 @@ public class ArticleExtractor {
         fieldProvenance(fields, provenance);
         budget.checkNow("rendering HTML");
         return new Extraction.Article(field(meta.title(), simplify), text(blocks),
-                ArticleHtml.render(blocks, page.baseUri()), meta.publishedAt(), field(meta.author(), simplify),
+                renderHtml ? ArticleHtml.render(blocks, page.baseUri()) : null, meta.publishedAt(),
+                field(meta.author(), simplify),
                 language, original, detected.script(), field(fields.get(BoilerplateRules.Field.EDITOR), simplify),
                 field(fields.get(BoilerplateRules.Field.ORIGINAL_TITLE), simplify),
                 field(fields.get(BoilerplateRules.Field.SOURCE_NAME), simplify), meta.updatedAt(),

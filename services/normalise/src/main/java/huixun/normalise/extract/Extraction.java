@@ -13,7 +13,8 @@ public sealed interface Extraction permits Extraction.Article, Extraction.NoArti
      * @param title          the headline; Simplified when the page is Traditional Chinese
      * @param text           paragraphs as plain text, separated by a blank line; Simplified when the page is
      *                       Traditional Chinese
-     * @param html           the same paragraphs (and images) as sanitised HTML, in the script of {@code text}
+     * @param html           the same paragraphs (and images) as sanitised HTML, in the script of {@code text}; null
+     *                       from an extractor made not to render it (the extract command without {@code --html})
      * @param publishedAt    publication time, or null when the page does not say
      * @param author         the byline, or null
      * @param language       {@code zh}, {@code en}, {@code ja}, {@code ko} from the text, else the primary subtag of

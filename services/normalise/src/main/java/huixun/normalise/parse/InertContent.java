@@ -1,7 +1,6 @@
 package huixun.normalise.parse;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -31,8 +30,8 @@ public final class InertContent {
             "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
             "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strike", "strong",
             "sub", "sup", "table", "tt", "u", "ul", "var", "font");
-    /** The names that matter outside SVG. */
-    private static final List<String> KNOWN = List.of("script", "style", "svg", "title", "textarea", "iframe",
+    /** The names that matter outside SVG, by their length. */
+    private static final String[][] KNOWN = byLength("script", "style", "svg", "title", "textarea", "iframe",
             "noembed", "noframes", "xmp", "select", "math", "frameset", "plaintext");
     private static final int STOP = -1;
 
@@ -336,12 +335,24 @@ public final class InertContent {
 
     /** The name between {@code start} and {@code end} if it is one of {@link #KNOWN} (in any case), else "". */
     private String knownName(int start, int end) {
-        for (String known : KNOWN) {
-            if (known.length() == end - start && regionEqualsAsciiCaseless(start, known)) {
-                return known;
+        if (end - start < KNOWN.length) {
+            for (String known : KNOWN[end - start]) {
+                if (regionEqualsAsciiCaseless(start, known)) {
+                    return known;
+                }
             }
         }
         return "";
+    }
+
+    private static String[][] byLength(String... names) {
+        int longest = Arrays.stream(names).mapToInt(String::length).max().orElse(0);
+        String[][] table = new String[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int size = length;
+            table[length] = Arrays.stream(names).filter(name -> name.length() == size).toArray(String[]::new);
+        }
+        return table;
     }
 
     private void add(int start, int end) {
