@@ -8,6 +8,7 @@ import huixun.normalise.zh.TextNormaliser;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Tag;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,6 +25,8 @@ import java.util.Optional;
  * pinyin annotations, full-width letters, stray spaces), so rules see the clean text.
  */
 final class BlockCollector {
+    /** Looked up once: {@code new Element("p")} looks the tag up in a fresh copy of jsoup's tag set every time. */
+    private static final Tag PARAGRAPH = Tag.valueOf("p");
     private final BoilerplateRules rules;
     private final TextNormaliser normaliser = new TextNormaliser();
 
@@ -119,7 +122,7 @@ final class BlockCollector {
             if (pending.isEmpty()) {
                 return;
             }
-            Element content = new Element("p");
+            Element content = new Element(PARAGRAPH, "");
             for (Node node : pending) {
                 content.appendChild(node.clone());
             }

@@ -387,12 +387,12 @@ public final class InertContent {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
-    /** The characters jsoup's tokeniser treats as white space inside tags. */
+    /** The characters jsoup's tokeniser treats as white space inside tags; most chars are past ' ' and fail at once. */
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
     }
 
     private static boolean isTagNameEnd(char c) {
-        return isSpace(c) || c == '/' || c == '>';
+        return c <= '>' && (c == '>' || c == '/' || isSpace(c));
     }
 }
