@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  * Two builds of the extractor timed against each other in one JVM, pass by pass in alternating order, so that the
  * neighbours' load on a shared machine falls on both alike: each build is loaded from its own class directory (say
  * the committed code compiled into another directory, and target/classes) with the module's dependencies. The pages
- * are decoded once; each pass extracts every page once per build (no base URL) and parses it once with jsoup alone
- * (as the extractor parses it), and the CPU time of this thread is taken per pass. Reported: the median and the best
+ * are decoded once; each pass extracts every page once per build (no base URL) and parses the whole page once with
+ * jsoup alone (for reference: the extractor leaves stylesheets and scripts out), and the CPU time of this thread is
+ * taken per pass. Reported: the median and the best
  * pass of the last two thirds, as pages per CPU-second of the extraction alone, and the median milliseconds per page
  * of each build and of parsing: the difference is the extraction's own work. Run with Java's source launcher; not
  * part of the build.

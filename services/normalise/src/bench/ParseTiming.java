@@ -1,5 +1,6 @@
+import huixun.normalise.budget.ExtractionBudget;
+import huixun.normalise.parse.PageParser;
 import huixun.pipeline.charset.CharsetDetector;
-import org.jsoup.parser.Parser;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -11,8 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * The ceiling under the extractor's throughput: how many pages per CPU-second decoding (fetch's charset detection,
- * which the extract command runs before extracting) and jsoup parsing alone take, over the same directory of pages
- * as the extract command. Run by bench.sh with Java's source launcher; not part of the build. Each figure is the
+ * which the extract command runs before extracting) and parsing alone take, as the extractor parses (jsoup, without
+ * the contents of stylesheets and executable scripts: {@link PageParser}), over the same directory of pages as the
+ * extract command. Run by bench.sh with Java's source launcher; not part of the build. Each figure is the
  * CPU time of this thread over the last MEASURED of PASSES passes (the JIT has warmed up by then).
  *   usage: java -cp <classpath> ParseTiming.java DIRECTORY
  */
@@ -42,7 +44,7 @@ public final class ParseTiming {
             start = threads.getCurrentThreadCpuTime();
             int elements = 0;
             for (String page : pages) {
-                elements += Parser.htmlParser().parseInput(page, "").getAllElements().size();
+                elements += PageParser.parse(page, "", ExtractionBudget.unlimited()).getAllElements().size();
             }
             parse += measured ? (threads.getCurrentThreadCpuTime() - start) / 1e9 : 0;
             if (elements == 0) {
