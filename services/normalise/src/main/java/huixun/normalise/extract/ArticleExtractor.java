@@ -146,10 +146,11 @@ public class ArticleExtractor {
         }
         fieldProvenance(fields, provenance);
         budget.checkNow("rendering HTML");
-        return new Extraction.Article(field(meta.title(), simplify), text(blocks),
+        String text = blocks == collected.blocks() ? original : text(blocks); // the same blocks unless converted
+        return new Extraction.Article(field(meta.title(), simplify), text,
                 renderHtml ? ArticleHtml.render(blocks, page.baseUri()) : null, meta.publishedAt(),
-                field(meta.author(), simplify),
-                language, original, detected.script(), field(fields.get(BoilerplateRules.Field.EDITOR), simplify),
+                field(meta.author(), simplify), language, original, detected.script(),
+                field(fields.get(BoilerplateRules.Field.EDITOR), simplify),
                 field(fields.get(BoilerplateRules.Field.ORIGINAL_TITLE), simplify),
                 field(fields.get(BoilerplateRules.Field.SOURCE_NAME), simplify), meta.updatedAt(),
                 meta.canonicalUrl(), leadImage, field(meta.description(), simplify),
