@@ -119,7 +119,9 @@ final class BlockCollector {
         }
 
         void flush(Context context) {
-            if (pending.isEmpty()) {
+            if (isBlank(pending)) {
+                // the white space between two blocks, the commonest run by far: it could only make an empty paragraph
+                pending.clear();
                 return;
             }
             Element content = new Element(PARAGRAPH, "");
@@ -160,6 +162,16 @@ final class BlockCollector {
                         context.quote(), context.figure()));
             }
         }
+    }
+
+    /** True when {@code nodes} are only white-space text (or none), which holds no letter however it is cleaned. */
+    private static boolean isBlank(List<Node> nodes) {
+        for (Node node : nodes) {
+            if (!(node instanceof TextNode text) || !text.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Inline elements join the paragraph being built unless they hold blocks, images or line breaks. */
