@@ -21,9 +21,12 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class InertContentTest {
     private static final Path BAD_INPUT = Path.of("../e2e/src/test/resources/bad-input/pages");
+    /** The extraction benchmark's pages, beside the repository in CI ({@code ../shared/bench}); absent in a clone. */
+    private static final Path BENCH = Path.of("../../../shared/bench");
 
     @Test
     void findsTheContentsOfStylesheetsAndExecutableScripts() {
@@ -93,6 +96,21 @@ class InertContentTest {
             pages = files.filter(path -> path.toString().endsWith(".html")).sorted().toList();
         }
         assertFalse(pages.isEmpty());
+        assertParseAsWhole(pages);
+    }
+
+    /** The 75 pages of the extraction benchmark, real news pages of many sites; skipped without the benchmark. */
+    @Test
+    void theBenchmarkPagesParseAsWhole() throws IOException {
+        assumeTrue(Files.isDirectory(BENCH), "benchmark absent: " + BENCH.toAbsolutePath().normalize());
+        List<Path> pages;
+        try (Stream<Path> files = Files.walk(BENCH)) {
+            pages = files.filter(path -> path.toString().endsWith(".html")).sorted().toList();
+        }
+        assertParseAsWhole(pages);
+    }
+
+    private static void assertParseAsWhole(List<Path> pages) throws IOException {
         for (Path path : pages) {
             // ISO-8859-1 keeps every byte as one char: the markup is what matters here, not the text's charset
             String page = Files.readString(path, StandardCharsets.ISO_8859_1);
