@@ -1,8 +1,10 @@
 package huixun.normalise.parse;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Finds the parts of a page the extractor never reads, so that the parser can be spared them: the contents of
@@ -16,7 +18,7 @@ import java.util.Set;
  * does not follow exactly ({@code <select>}, MathML, HTML inside SVG, {@code <frameset>}, {@code <plaintext>},
  * CDATA, a script containing {@code <!--}, a construct the page leaves unclosed) ends the search there: the rest of
  * the page is parsed as it is. So the parsed page differs from the whole page's parse only in those contents being
- * empty ({@code InertContentTest} checks this on the sample pages and on the cases above).
+ * empty ({@code InertContentTest} checks this on the sample, bad-input and benchmark pages and on tricky markup).
  */
 public final class InertContent {
     /** jsoup reads the contents of these as text up to their end tag, not as markup (in HTML content). */
@@ -31,8 +33,8 @@ public final class InertContent {
             "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strike", "strong",
             "sub", "sup", "table", "tt", "u", "ul", "var", "font");
     /** The names that matter outside SVG, by their length. */
-    private static final String[][] KNOWN = byLength("script", "style", "svg", "title", "textarea", "iframe",
-            "noembed", "noframes", "xmp", "select", "math", "frameset", "plaintext");
+    private static final String[][] KNOWN = byLength(Stream.of(RAW_TEXT, UNFOLLOWED, Set.of("script", "style", "svg"))
+            .flatMap(Set::stream).toList());
     private static final int STOP = -1;
 
     private final String page;
@@ -345,12 +347,12 @@ public final class InertContent {
         return "";
     }
 
-    private static String[][] byLength(String... names) {
-        int longest = Arrays.stream(names).mapToInt(String::length).max().orElse(0);
+    private static String[][] byLength(List<String> names) {
+        int longest = names.stream().mapToInt(String::length).max().orElse(0);
         String[][] table = new String[longest + 1][];
         for (int length = 0; length <= longest; length++) {
             int size = length;
-            table[length] = Arrays.stream(names).filter(name -> name.length() == size).toArray(String[]::new);
+            table[length] = names.stream().filter(name -> name.length() == size).toArray(String[]::new);
         }
         return table;
     }

@@ -192,14 +192,9 @@ final class WordPatterns {
 
     /**
      * The literal beginning of each alternative of a name-list pattern: its leading letters, digits, '_' and '-',
-     * less a last character a quantifier makes optional ({@code comments?} begins {@code comment}). Null when the
-     * pattern has another form or an alternative has no literal beginning.
+     * less a last character a quantifier makes optional ({@code comments?} begins {@code comment}). Null when an
+     * alternative has no literal beginning.
      */
-    static List<String> beginnings(String regex) {
-        Matcher list = nameList(regex);
-        return list == null ? null : beginnings(list);
-    }
-
     private static List<String> beginnings(Matcher list) {
         List<String> beginnings = new ArrayList<>();
         for (String alternative : RuleSelector.split(list.group(3), '|')) {

@@ -15,9 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 class SelectorSetTest {
     static List<SamplePage> samplePages() {
@@ -103,12 +104,49 @@ class SelectorSetTest {
         assertEquals("c69", elements.selectFirst(selectors.get(69)).className());
     }
 
+    /**
+     * {@link WordPatterns} decides literal alternatives itself and filters the rest by their beginnings: every value
+     * must get the bits the regexes give, whatever its case, separators and line terminators.
+     */
     @Test
-    void nameListPatternsAreFilteredByTheirLiteralBeginnings() {
-        assertEquals(List.of("comment", "cmt", "qr", "app-", "hot"), WordPatterns.beginnings(
-                "(?i)(^|[\\s_-])(comments?|cmt|qr-?code\\w*|app-(promo|box)|hot-?news)($|[\\s_-])"));
-        assertEquals(List.of("header", "top"), WordPatterns.beginnings("(?i)^(header|top_?nav)$"));
-        assertNull(WordPatterns.beginnings("(?i)^keywords?$"), "not a list of names: always runs");
-        assertNull(WordPatterns.beginnings("(^|\\s)([a-z]+|nav)(\\s|$)"), "an alternative without a literal start");
+    void wordPatternsFindWhatTheirRegexesFind() {
+        List<String> regexes = List.of(
+                "(?i)(^|[\\s_-])(nav|navbar|top-bar|ad|comments?|qr-?code\\w*|app-(promo|box)|hot-?news)($|[\\s_-])",
+                "(?i)(^|\\s)(header|head|site-footer)(\\s|$)",
+                "(?i)^(header|top_?nav|side)$",
+                "(^|[\\s_-])(share|print)($|[\\s_-])",
+                "(?i)^keywords?$",
+                "(^|\\s)([a-z]+|nav)(\\s|$)");
+        WordPatterns patterns = new WordPatterns();
+        List<Pattern> compiled = new ArrayList<>();
+        for (int i = 0; i < regexes.size(); i++) {
+            compiled.add(Pattern.compile(regexes.get(i)));
+            patterns.add(compiled.get(i), 1L << i);
+        }
+        List<String> names = List.of("nav", "NAV", "Nav", "navbar", "navx", "xnav", "top-bar", "top", "bar", "ad",
+                "AD", "ads", "comment", "comments", "commentsx", "qrcode", "qr-code-box", "app-promo", "app-", "hotnews",
+                "hot-news", "header", "head", "HEAD", "site-footer", "footer", "top_nav", "topnav", "side", "share",
+                "SHARE", "print", "keyword", "keywords", "\u212Aeyword", "x", "", "ñav");
+        List<String> separators = List.of(" ", "_", "-", "\t", "\n", "\r\n", "\u2028", "\u0085", "\u00a0", "__", " - ");
+        Random random = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder value = new StringBuilder();
+            int parts = 1 + random.nextInt(4);
+            for (int part = 0; part < parts; part++) {
+                if (part > 0 || random.nextInt(4) == 0) {
+                    value.append(separators.get(random.nextInt(separators.size())));
+                }
+                value.append(names.get(random.nextInt(names.size())));
+            }
+            if (random.nextInt(4) == 0) {
+                value.append(separators.get(random.nextInt(separators.size())));
+            }
+            String text = value.toString();
+            long expected = 0;
+            for (int k = 0; k < compiled.size(); k++) {
+                expected |= compiled.get(k).matcher(text).find() ? 1L << k : 0;
+            }
+            assertEquals(expected, patterns.found(text), text);
+        }
     }
 }
