@@ -14,11 +14,12 @@ import java.util.stream.Stream;
  *
  * <p>The page is followed as jsoup's tokeniser and tree builder (1.24) follow it: tags with their quoted
  * attributes, comments, the raw text of {@code title}, {@code textarea}, {@code iframe}, {@code xmp} and the like
- * (self-closed or not, as jsoup reads them), and inline SVG, where only {@code <script>} holds raw text. Whatever it
- * does not follow exactly ({@code <select>}, MathML, HTML inside SVG, {@code <frameset>}, {@code <plaintext>},
- * CDATA, a script containing {@code <!--}, a construct the page leaves unclosed) ends the search there: the rest of
- * the page is parsed as it is. So the parsed page differs from the whole page's parse only in those contents being
- * empty ({@code InertContentTest} checks this on the sample, bad-input and benchmark pages and on tricky markup).
+ * (self-closed or not, as jsoup reads them), {@code <noscript>} (plain markup for jsoup), and inline SVG, where only
+ * {@code <script>} holds raw text. Whatever it does not follow exactly ({@code <select>}, MathML, HTML inside SVG,
+ * {@code <frameset>}, {@code <plaintext>}, CDATA, a script containing {@code <!--}, a construct the page leaves
+ * unclosed) ends the search there: the rest of the page is parsed as it is. So the parsed page differs from the whole
+ * page's parse only in those contents being empty ({@code InertContentTest} checks this on the sample, bad-input and
+ * benchmark pages, on tricky markup and on generated pages).
  */
 public final class InertContent {
     /** jsoup reads the contents of these as text up to their end tag, not as markup (in HTML content). */
@@ -33,8 +34,8 @@ public final class InertContent {
             "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strike", "strong",
             "sub", "sup", "table", "tt", "u", "ul", "var", "font");
     /** The names that matter outside SVG, by their length. */
-    private static final String[][] KNOWN = byLength(Stream.of(RAW_TEXT, UNFOLLOWED, Set.of("script", "style", "svg"))
-            .flatMap(Set::stream).toList());
+    private static final String[][] KNOWN = byLength(Stream.of(RAW_TEXT, UNFOLLOWED,
+            Set.of("script", "style", "svg", "noscript")).flatMap(Set::stream).toList());
     private static final int STOP = -1;
 
     private final String page;
@@ -44,6 +45,8 @@ public final class InertContent {
     /** The SVG elements open around the position, innermost last: jsoup closes them by name. */
     private String[] svg = new String[8];
     private int svgDepth;
+    /** Inside a {@code <noscript>}, which jsoup parses as an island of plain markup. */
+    private boolean inNoscript;
     /** The tag just read: its lower-case name, where it ends, whether it closed itself, its type attribute. */
     private String name;
     private int tagEnd;
@@ -136,6 +139,7 @@ public final class InertContent {
             return STOP;
         }
         if (svgDepth == 0) {
+            inNoscript &= !name.equals("noscript"); // the first </noscript> ends the island, nested or not
             return tagEnd;
         }
         // In SVG jsoup closes the innermost open element of that name; a name not open there reaches the HTML
@@ -157,8 +161,10 @@ public final class InertContent {
         if (svgDepth > 0) {
             return svgStartTag();
         }
-        // A raw-text element's contents follow its start tag even when it is written self-closed (<script/>), as
-        // in jsoup 1.24; a self-closed <svg/> has none.
+        if (inNoscript) {
+            // jsoup reads a noscript "island" as plain markup: no SVG content, and a self-closed element is empty
+            return isRawText(name) && !selfClosing ? rawText() : tagEnd;
+        }
         switch (name) {
             case "svg" -> {
                 if (!selfClosing) {
@@ -166,24 +172,29 @@ public final class InertContent {
                 }
                 return tagEnd;
             }
-            case "script" -> {
-                int end = scriptEnd(tagEnd);
-                if (end != STOP && isJavaScript(type)) {
-                    add(tagEnd, end);
-                }
-                return end;
-            }
-            case "style" -> {
-                int end = rawTextEnd(tagEnd, "style");
-                if (end != STOP) {
-                    add(tagEnd, end);
-                }
-                return end;
+            case "noscript" -> {
+                inNoscript = true;
+                return selfClosing ? STOP : tagEnd;
             }
             default -> {
-                return RAW_TEXT.contains(name) ? rawTextEnd(tagEnd, name) : tagEnd;
+                // A raw-text element's contents follow its start tag even when it is written self-closed
+                // (<script/>), as jsoup 1.24 reads it outside noscript
+                return isRawText(name) ? rawText() : tagEnd;
             }
         }
+    }
+
+    private static boolean isRawText(String name) {
+        return name.equals("script") || name.equals("style") || RAW_TEXT.contains(name);
+    }
+
+    /** After the start tag of a raw-text element in HTML: where its contents end, noted when they are inert. */
+    private int rawText() {
+        int end = name.equals("script") ? scriptEnd(tagEnd) : rawTextEnd(tagEnd, name);
+        if (end != STOP && (name.equals("style") || name.equals("script") && isJavaScript(type))) {
+            add(tagEnd, end);
+        }
+        return end;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -71,6 +72,7 @@ class InertContentTest {
         "<SCRIPT>x</SCRIPT ><STYLE type=text/css>y</style >",
         "<p>x</p><script>a</script", "<p>x</p><style>a",
         "<noscript><style>a</style><script>b</script></noscript><p>c</p>",
+        "<noscript><script/><b>c</b></noscript><style>s</style>", "<noscript><svg><style>a</style></svg></noscript>",
         "<table><tr><td><style>x</style></td></tr><script>y</script></table>",
         "<math><script>x</script></math><script>y</script>",
         "<!DOCTYPE html><?xml x?><script>a</script>",
@@ -108,6 +110,33 @@ class InertContentTest {
             pages = files.filter(path -> path.toString().endsWith(".html")).sorted().toList();
         }
         assertParseAsWhole(pages);
+    }
+
+    /** Pages strung together from pieces that change how the parser reads what follows them. */
+    @Test
+    void generatedPagesParseAsWhole() {
+        List<String> pieces = List.of("<script>", "</script>", "<style>", "</style>", "<SCRIPT>", "</SCRIPT >",
+                "<script type=\"application/ld+json\">", "<script type=module>", "<script/>", "<style/>",
+                "<script src=a/>", "</style\n>", "</script\t>", "</scr", "ipt>", "<scriptx>", "</scriptx>",
+                "<!--", "-->", "--!>", "<!-->", "<!--->", "<!-- <script> -->", "<![CDATA[", "]]>", "<?x ?>",
+                "<!DOCTYPE html>", "</>", "</ br>", "<", ">", "\"", "'", "=", "/", "a<b", "if (a < b) {}", "text", " ",
+                "<p>", "</p>", "<b>", "</b>", "<br>", "<div class=\"a\">", "</div>", "<div title=\"<script>\">",
+                "<div a='>'>", "<div =\"x>\" y>", "<a href=x?y=\"z w>\">", "<svg>", "</svg>", "<svg/>", "<g>", "</g>",
+                "<path d=\"M0 0\"/>", "<title>", "</title>", "<desc>", "</desc>", "<foreignObject>", "</foreignObject>",
+                "<font color=red>", "</font>", "<textarea>", "</textarea>", "<textarea/>", "<iframe>", "</iframe>",
+                "<xmp>", "</xmp>", "<noembed>", "</noembed>", "<noframes>", "</noframes>", "<noscript>", "</noscript>",
+                "<noscript/>", "<select>", "</select>", "<math>", "<table>", "<tr>", "<td>", "</table>", "<template>",
+                "</template>", "<head>", "</head>", "<body>", "</body>", "<frameset>", "<plaintext>", "&lt;", "\r\n");
+        Random random = new Random(11);
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder page = new StringBuilder();
+            for (int piece = 2 + random.nextInt(14); piece > 0; piece--) {
+                page.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            assertEquals(withoutInertContents(Parser.htmlParser().parseInput(page.toString(), "")),
+                    withoutInertContents(PageParser.parse(page.toString(), "", ExtractionBudget.unlimited())),
+                    page.toString());
+        }
     }
 
     private static void assertParseAsWhole(List<Path> pages) throws IOException {
