@@ -6,9 +6,9 @@ import java.io.Reader;
 
 /**
  * The page as the parser reads it: without the ranges {@link InertContent} found, and checking the extraction budget
- * as the parser asks for more. jsoup reads one to two thousand chars at a time, so the budget is read at every
- * eighth read (every 8,000 to 16,000 chars, well under a millisecond of parsing) rather than at each, which cost a
- * system call per thousand chars.
+ * as the parser asks for more. jsoup asks for up to two thousand chars at a time (fewer where a skipped range
+ * begins), so the budget is read at every eighth read (at most 16,000 chars, well under a millisecond of parsing)
+ * rather than at each, which cost a system call per thousand chars.
  */
 final class PageReader extends Reader {
     private static final int READS_PER_CHECK = 8;
