@@ -7,7 +7,9 @@
 # CPU-second (1 thread) divides by the CPU time of the extracting thread, so it stays meaningful on a machine shared
 # with other work: with the charset decoding the command does as fetch would, and without it (extraction alone, the
 # normalise service's work). The ceiling is what decoding and jsoup parsing alone reach over the same pages
-# (src/bench/ParseTiming.java).
+# (src/bench/ParseTiming.java). The last column is a peer, Readability4J 1.0.8, timed the same way on the same machine
+# (src/bench/PeerTiming.java; its jars come from Maven Central on the first run): machines differ by a factor of two,
+# the ratio of the two figures does not.
 #   usage: services/normalise/bench.sh [BENCH_DIR]     (default: <repo>/../shared/bench)
 # Needs a build first: mvn -B install -pl services/normalise -DskipTests
 set -euo pipefail
@@ -32,6 +34,17 @@ ceiling() { # set -> "parse decode+parse" pages per CPU-second
         "$bench/$1/html")"
     echo "$(kv "$line" parse_pages_per_cpu_second) $(kv "$line" decode_and_parse_pages_per_cpu_second)"
 }
+peer() { # set -> Readability4J's pages per CPU-second with decoding, or "-" when its jars cannot be had
+    local cp line
+    cp="$(peer_classpath)" || { echo "-"; return; }
+    line="$(java -Xss4m -cp "$here/../pipeline/target/classes:$cp" "$here/src/bench/PeerTiming.java" "$bench/$1/html")"
+    kv "$line" pages_per_cpu_second
+}
+peer_classpath() { # Readability4J and its dependencies, resolved once from Maven Central into the local repository
+    [[ -s "$out/peer.classpath" ]] || mvn -B -q -f "$here/src/bench/peer/pom.xml" dependency:build-classpath \
+        -Dmdep.outputFile="$out/peer.classpath" >&2 || return 1
+    cat "$out/peer.classpath"
+}
 score() { # set tokenizer-args... -> "F1 precision recall"
     local set="$1"; shift
     python3 "$bench/score.py" "$bench/$set/ground-truth.json" "$out/$set-t1.jsonl" "$@" \
@@ -40,15 +53,16 @@ score() { # set tokenizer-args... -> "F1 precision recall"
 }
 
 echo "| set | F1 | precision | recall | pages/s, 1 thread | pages/s, 2 threads | pages per CPU-second" \
-    "| … extraction alone | … jsoup parse alone (decode + parse) |"
-echo "|---|---|---|---|---|---|---|---|---|"
+    "| … extraction alone | … jsoup parse alone (decode + parse) | Readability4J, pages per CPU-second |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for set in aeb-dev zh-dev; do
     read -r one cpu alone <<<"$(rate "$set" 1)"
     read -r two _ _ <<<"$(rate "$set" 2)"
     read -r parse both <<<"$(ceiling "$set")"
+    readability="$(peer "$set")"
     if [[ "$set" == aeb-dev ]]; then read -r f p r <<<"$(score "$set" --tokenizer aeb)"
     else read -r f p r <<<"$(score "$set")"; fi
-    echo "| $set | $f | $p | $r | $one | $two | $cpu | $alone | $parse ($both) |"
+    echo "| $set | $f | $p | $r | $one | $two | $cpu | $alone | $parse ($both) | $readability |"
 done
 echo
 echo "Load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
