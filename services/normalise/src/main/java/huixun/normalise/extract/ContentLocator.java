@@ -18,8 +18,8 @@ import java.util.Set;
  * Finds the elements holding the article in a page already stripped of chrome.
  *
  * <p>Every element with inline text of its own (a paragraph, or a div holding loose text) scores its letters, less
- * what sits in links: {@code letters × (1 − link density)²}. A paragraph credits its parent, loose text its own
- * element, and the element above gets half. The best container is the one with the highest score discounted by its
+ * what sits in links: {@code letters × (1 − link density)²}. A paragraph (or a div of inline content) credits its
+ * parent, loose text beside child blocks its own element, and the element above gets half. The best container is the one with the highest score discounted by its
  * own link density. Its siblings join it when they look alike: another container scoring at least a fifth as much
  * with few links, or a prose paragraph with few links, which keeps an article split around an ad or a page break.
  */
@@ -70,7 +70,7 @@ final class ContentLocator {
                 continue;
             }
             double score = own.letters() * Math.pow(1 - own.linkDensity(), 2);
-            int container = PARAGRAPH_TAGS.contains(element.normalName()) ? page.parent(index) : index;
+            int container = isParagraph(page, index) ? page.parent(index) : index;
             if (container < 0) {
                 continue;
             }
@@ -244,11 +244,31 @@ final class ContentLocator {
                 return true;
             }
         }
-        if (!PARAGRAPH_TAGS.contains(element.normalName())) {
+        if (!isParagraph(scored.page(), sibling)) {
             return false;
         }
         InlineText own = InlineText.of(scored.page(), sibling);
         return own.letters() >= SIBLING_PROSE_LETTERS && own.linkDensity() < MAX_SIBLING_LINK_DENSITY / 2;
+    }
+
+    /**
+     * A paragraph tag, or a {@code div} holding inline content only: blog editors write each paragraph as such a div
+     * (Readability.js turns them into paragraphs for the same reason, DIV_TO_P_ELEMS).
+     */
+    private static boolean isParagraph(PageElements page, int index) {
+        String name = page.elements().get(index).normalName();
+        if (PARAGRAPH_TAGS.contains(name)) {
+            return true;
+        }
+        if (!"div".equals(name)) {
+            return false;
+        }
+        for (int child = index + 1; child < page.end(index); child = page.end(child)) {
+            if (!page.isRemoved(child) && !page.elements().get(child).tag().isInline()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The scored elements' positions in the page's index, which holds their letter counts. */

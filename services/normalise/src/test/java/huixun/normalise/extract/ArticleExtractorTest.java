@@ -202,6 +202,48 @@ class ArticleExtractorTest {
                 && paragraphs.get(7).startsWith("第二部分第5段"), text);
     }
 
+    /**
+     * Session 12: a blog editor writes each paragraph as a div of inline text, and the template puts the lead in one
+     * such div beside the wrapper holding the rest (a Blogger theme's post body); the lead was lost.
+     */
+    @Test
+    void paragraphsWrittenAsDivsJoinTheirLeadBesideTheWrapper() {
+        String lead = "Photos which were released online and are making the rounds on social media show the actress "
+                + "looking absolutely stunning in new make-up photos.";
+        String html = "<html><body><div class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></div>"
+                + "<div class=\"post-body\"><div><span>" + lead + "</span></div>"
+                + "<div class=\"reader\"><div><img src=\"/a.jpg\"></div>"
+                + "<div><span>The veteran actress, who won the academy award for best actress in a leading role in "
+                + "2008, has shared some stunning photos of herself on her Instagram page.</span></div>"
+                + "<div><span>She flaunted a handbag which had the colours of the national flag. The 47-year-old was "
+                + "one of the guests invited to an event by a media mogul.</span></div></div></div>"
+                + "<div class=\"footer\">Copyright 2018</div></body></html>";
+        String text = assertInstanceOf(Extraction.Article.class, extractor.extract(html, "https://example.com/a"))
+                .text();
+        List<String> paragraphs = List.of(text.split("\n\n"));
+        assertEquals(3, paragraphs.size(), text);
+        assertEquals(lead, paragraphs.get(0));
+    }
+
+    /** Session 12: labels of ad slots and widgets, taxonomy lines and photo credits left as lines of their own. */
+    @Test
+    void interfaceLinesOfEnglishPagesAreDropped() {
+        String html = "<html><body><article>"
+                + "<p>Tempo de leitura: 2 minutos</p>"
+                + "<p>The council approved the new budget on Monday after a debate that lasted most of the night.</p>"
+                + "<p>Advertisement</p><p>Photo: John Locher, AP</p><p>Caption</p><p>Close</p>"
+                + "<p>Tags: the police found no more than three of them in the river, the report says.</p>"
+                + "<p>The mayor said the money would go to schools, roads and the city's two hospitals.</p>"
+                + "<p>Read More</p><p>Filed under: Politics | City Hall</p>"
+                + "</article></body></html>";
+        String text = assertInstanceOf(Extraction.Article.class, extractor.extract(html, "https://example.com/a"))
+                .text();
+        assertEquals(List.of("The council approved the new budget on Monday after a debate that lasted most of the night.",
+                "Tags: the police found no more than three of them in the river, the report says.",
+                "The mayor said the money would go to schools, roads and the city's two hospitals."),
+                List.of(text.split("\n\n")), text);
+    }
+
     @Test
     void legalNoticeBlockUnderTheArticleIsDropped() {
         String html = "<html><body><div><div class=\"content\">" + paragraphs("正文", 4) + "</div>"
