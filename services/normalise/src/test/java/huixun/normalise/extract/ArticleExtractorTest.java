@@ -193,13 +193,11 @@ class ArticleExtractorTest {
                 + "<div class=\"grid\"><div class=\"article-body\">" + paragraphs("第二部分", 5) + "</div>"
                 + "<div class=\"rail\"><div class=\"ad\">广告</div></div></div>"
                 + "</main></body></html>";
-        String text = assertInstanceOf(Extraction.Article.class, extractor.extract(html, "https://example.com/a"))
-                .text();
         // both parts, in page order, and nothing of the ad rails
-        List<String> paragraphs = List.of(text.split("\n\n"));
-        assertEquals(8, paragraphs.size(), text);
+        List<String> paragraphs = paragraphsOf(html);
+        assertEquals(8, paragraphs.size(), paragraphs::toString);
         assertTrue(paragraphs.get(0).startsWith("第一部分第1段") && paragraphs.get(3).startsWith("第二部分第1段")
-                && paragraphs.get(7).startsWith("第二部分第5段"), text);
+                && paragraphs.get(7).startsWith("第二部分第5段"), paragraphs::toString);
     }
 
     /**
@@ -218,10 +216,8 @@ class ArticleExtractorTest {
                 + "<div><span>She flaunted a handbag which had the colours of the national flag. The 47-year-old was "
                 + "one of the guests invited to an event by a media mogul.</span></div></div></div>"
                 + "<div class=\"footer\">Copyright 2018</div></body></html>";
-        String text = assertInstanceOf(Extraction.Article.class, extractor.extract(html, "https://example.com/a"))
-                .text();
-        List<String> paragraphs = List.of(text.split("\n\n"));
-        assertEquals(3, paragraphs.size(), text);
+        List<String> paragraphs = paragraphsOf(html);
+        assertEquals(3, paragraphs.size(), paragraphs::toString);
         assertEquals(lead, paragraphs.get(0));
     }
 
@@ -236,12 +232,10 @@ class ArticleExtractorTest {
                 + "<p>The mayor said the money would go to schools, roads and the city's two hospitals.</p>"
                 + "<p>Read More</p><p>Filed under: Politics | City Hall</p>"
                 + "</article></body></html>";
-        String text = assertInstanceOf(Extraction.Article.class, extractor.extract(html, "https://example.com/a"))
-                .text();
         assertEquals(List.of("The council approved the new budget on Monday after a debate that lasted most of the night.",
                 "Tags: the police found no more than three of them in the river, the report says.",
                 "The mayor said the money would go to schools, roads and the city's two hospitals."),
-                List.of(text.split("\n\n")), text);
+                paragraphsOf(html));
     }
 
     @Test
@@ -356,6 +350,12 @@ class ArticleExtractorTest {
 
     private static Extraction.Article extract(SamplePage page) {
         return assertInstanceOf(Extraction.Article.class, extractor.extract(page.html(), page.url()));
+    }
+
+    /** The paragraphs of the article extracted from {@code html}, which must be one. */
+    private static List<String> paragraphsOf(String html) {
+        return List.of(assertInstanceOf(Extraction.Article.class, extractor.extract(html, "https://example.com/a"))
+                .text().split("\n\n"));
     }
 
     private static String paragraphs(String label, int count) {
