@@ -10,6 +10,8 @@
 # (src/bench/ParseTiming.java). The last column is a peer, Readability4J 1.0.8, timed the same way on the same machine
 # (src/bench/PeerTiming.java; its jars come from Maven Central on the first run): machines differ by a factor of two,
 # the ratio of the two figures does not.
+# The table, with the time, commit and machine of the run, replaces the one between the markers
+# "<!-- bench.sh: begin -->" and "<!-- bench.sh: end -->" in docs/benchmarks.md (and is kept in target/bench/report.md).
 #   usage: services/normalise/bench.sh [BENCH_DIR]     (default: <repo>/../shared/bench)
 # Needs a build first: mvn -B install -pl services/normalise -DskipTests
 set -euo pipefail
@@ -37,7 +39,9 @@ ceiling() { # set -> "parse decode+parse" pages per CPU-second
 peer() { # set -> Readability4J's pages per CPU-second with decoding, or "-" when its jars cannot be had
     local cp line
     cp="$(peer_classpath)" || { echo "-"; return; }
-    line="$(java -Xss4m -cp "$here/../pipeline/target/classes:$cp" "$here/src/bench/PeerTiming.java" "$bench/$1/html")"
+    # With its own jsoup and slf4j, and only our fetch's charset detection (huixun-pipeline) beside them
+    line="$(java -Xss4m -cp "$cp:$(tr ':' '\n' <"$here/target/extract.classpath" | grep '/huixun-pipeline-')" \
+        "$here/src/bench/PeerTiming.java" "$bench/$1/html")"
     kv "$line" pages_per_cpu_second
 }
 peer_classpath() { # Readability4J and its dependencies, resolved once from Maven Central into the local repository
@@ -52,23 +56,47 @@ score() { # set tokenizer-args... -> "F1 precision recall"
     awk '/^precision/{p=$2} /^recall/{r=$2} /^F1/{f=$2} END{printf "%s %s %s", f, p, r}' "$out/$set-score.txt"
 }
 
-echo "| set | F1 | precision | recall | pages/s, 1 thread | pages/s, 2 threads | pages per CPU-second" \
-    "| … extraction alone | … jsoup parse alone (decode + parse) | Readability4J, pages per CPU-second |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
-for set in aeb-dev zh-dev; do
-    read -r one cpu alone <<<"$(rate "$set" 1)"
-    read -r two _ _ <<<"$(rate "$set" 2)"
-    read -r parse both <<<"$(ceiling "$set")"
-    readability="$(peer "$set")"
-    if [[ "$set" == aeb-dev ]]; then read -r f p r <<<"$(score "$set" --tokenizer aeb)"
-    else read -r f p r <<<"$(score "$set")"; fi
-    echo "| $set | $f | $p | $r | $one | $two | $cpu | $alone | $parse ($both) | $readability |"
-done
-echo
-echo "Load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-echo
-# tw2s over 5,000 characters of the Traditional sample page (issue 5: under 2 ms)
-java -cp "$here/target/classes:$(cat "$here/target/extract.classpath")" "$here/src/bench/ConvertTiming.java" \
-    "$here/../../samples/site/suxun/guonei/2022/11/12/5e525eb792f21875.html"
-echo
+report() { # the table, the load and the tw2s timing, in Markdown
+    echo "| set | F1 | precision | recall | pages/s, 1 thread | pages/s, 2 threads | pages per CPU-second" \
+        "| … extraction alone | … jsoup parse alone (decode + parse) | Readability4J, pages per CPU-second |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    for set in aeb-dev zh-dev; do
+        read -r one cpu alone <<<"$(rate "$set" 1)"
+        read -r two _ _ <<<"$(rate "$set" 2)"
+        read -r parse both <<<"$(ceiling "$set")"
+        readability="$(peer "$set")"
+        if [[ "$set" == aeb-dev ]]; then read -r f p r <<<"$(score "$set" --tokenizer aeb)"
+        else read -r f p r <<<"$(score "$set")"; fi
+        echo "| $set | $f | $p | $r | $one | $two | $cpu | $alone | $parse ($both) | $readability |"
+    done
+    echo
+    echo "Load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores."
+    # tw2s over 5,000 characters of the Traditional sample page (issue 5: under 2 ms)
+    java -cp "$here/target/classes:$(cat "$here/target/extract.classpath")" "$here/src/bench/ConvertTiming.java" \
+        "$here/../../samples/site/suxun/guonei/2022/11/12/5e525eb792f21875.html" \
+        | sed 's/.*cpu_ms_mean=\([0-9.]*\) wall_ms_best=\([0-9.]*\).*/tw2s of 5,000 characters: \1 ms CPU (mean), \2 ms best./'
+}
+machine() { # one line naming the run: when, which commit, on what
+    local commit cpu
+    commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    [[ -z "$(git -C "$here" status --porcelain --untracked-files=no 2>/dev/null)" ]] || commit="$commit with local changes"
+    cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+    echo "$(date -u '+%Y-%m-%d %H:%M') UTC, commit $commit; ${cpu:-unknown CPU}, $(nproc) CPUs," \
+        "$(java -version 2>&1 | head -1 | sed 's/"//g')."
+}
+
+{ echo "Latest run of \`services/normalise/bench.sh\`: $(machine)"; echo; report; } | tee "$out/report.md"
+# The run replaces the table between the markers in docs/benchmarks.md; earlier runs are kept there as prose.
+docs="$here/../../docs/benchmarks.md"
+if grep -q '^<!-- bench.sh: begin -->$' "$docs" 2>/dev/null; then
+    python3 - "$docs" "$out/report.md" <<'PY'
+import sys
+docs, report = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
+text = open(docs, encoding="utf-8").read()
+head, rest = text.split("<!-- bench.sh: begin -->\n", 1)
+_, tail = rest.split("<!-- bench.sh: end -->\n", 1)
+open(docs, "w", encoding="utf-8").write(head + "<!-- bench.sh: begin -->\n" + report + "<!-- bench.sh: end -->\n" + tail)
+PY
+    echo; echo "Written to $docs"
+fi
 echo "Per-page scores: $out/<set>-per-page.tsv; predictions: $out/<set>-t1.jsonl"
