@@ -38,10 +38,11 @@ final class BlockCollector {
     record Collected(List<Block> blocks, Map<BoilerplateRules.Field, String> fields) {
     }
 
-    Collected collect(List<Element> containers, ExtractionBudget budget) {
-        Walk walk = new Walk(budget);
+    /** @param title the article's headline as the metadata read it, or null */
+    Collected collect(List<Element> containers, String title, ExtractionBudget budget) {
+        Walk walk = new Walk(title, budget);
         for (Element container : containers) {
-            Context context = Context.ROOT.enter(container);
+            Context context = Context.ROOT.enter(container, walk.headsSection(container));
             if (!context.skip()) {
                 walk.children(container, context);
                 walk.flush(context);
@@ -54,10 +55,11 @@ final class BlockCollector {
     private record Context(Block.Kind kind, Element list, Element quote, Element figure, boolean skip) {
         static final Context ROOT = new Context(Block.Kind.PARAGRAPH, null, null, null, false);
 
-        Context enter(Element element) {
+        /** @param headsSection whether the element, an h1, heads a section of the article rather than all of it */
+        Context enter(Element element, boolean headsSection) {
             return switch (element.normalName()) {
                 // The headline is the title; repeating it in the body would duplicate it.
-                case "h1" -> new Context(kind, list, quote, figure, true);
+                case "h1" -> headsSection ? with(Block.Kind.HEADING2) : new Context(kind, list, quote, figure, true);
                 case "h2" -> with(Block.Kind.HEADING2);
                 case "h3" -> with(Block.Kind.HEADING3);
                 case "h4", "h5", "h6" -> with(Block.Kind.HEADING4);
@@ -79,10 +81,22 @@ final class BlockCollector {
         private final List<Block> blocks = new ArrayList<>();
         private final List<Node> pending = new ArrayList<>();
         private final Map<BoilerplateRules.Field, String> fields = new EnumMap<>(BoilerplateRules.Field.class);
+        private final String title;
         private final ExtractionBudget budget;
+        private boolean textSeen;
 
-        Walk(ExtractionBudget budget) {
+        Walk(String title, ExtractionBudget budget) {
+            this.title = title;
             this.budget = budget;
+        }
+
+        /**
+         * An h1 below the start of the article's text that is not its headline heads a section: some pages give
+         * every section an h1. Above the text (or repeating the title) it is the headline.
+         */
+        boolean headsSection(Element element) {
+            return textSeen && "h1".equals(element.normalName())
+                    && !TextWeight.trim(element.text()).equalsIgnoreCase(title);
         }
 
         void children(Element parent, Context context) {
@@ -108,7 +122,7 @@ final class BlockCollector {
                         pending.add(element);
                     } else {
                         flush(context);
-                        Context inner = context.enter(element);
+                        Context inner = context.enter(element, headsSection(element));
                         if (!inner.skip()) {
                             children(element, inner);
                             flush(inner);
@@ -153,6 +167,7 @@ final class BlockCollector {
             }
             blocks.add(new Block(context.kind(), text, content, null, null, context.list(), context.quote(),
                     context.figure()));
+            textSeen = true;
         }
 
         private void image(Element img, Context context) {

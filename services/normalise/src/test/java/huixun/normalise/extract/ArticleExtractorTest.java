@@ -221,6 +221,27 @@ class ArticleExtractorTest {
         assertEquals(lead, paragraphs.get(0));
     }
 
+    /**
+     * Session 12: some pages head every section with an h1. Those below the start of the text stay, as headings; the
+     * headline does not, above the text or below a photo caption that precedes it.
+     */
+    @Test
+    void sectionHeadingsWrittenAsH1StayButTheHeadlineDoesNot() {
+        String html = "<html><head><title>The Atkins diet</title></head><body><div class=\"entry\">"
+                + "<div class=\"info\">The author at the finish line of a marathon, ten kilograms lighter.</div>"
+                + "<h1>The Atkins diet</h1>"
+                + "<p>The first phase of the diet allows twenty grams of carbohydrate a day and lasts two weeks.</p>"
+                + "<h1>The second phase</h1>"
+                + "<p>The second phase raises the daily allowance to about forty grams, five grams each week.</p>"
+                + "</div></body></html>";
+        List<String> paragraphs = paragraphsOf(html);
+        assertEquals(List.of("The author at the finish line of a marathon, ten kilograms lighter.",
+                "The first phase of the diet allows twenty grams of carbohydrate a day and lasts two weeks.",
+                "The second phase",
+                "The second phase raises the daily allowance to about forty grams, five grams each week."),
+                paragraphs);
+    }
+
     /** Session 12: labels of ad slots and widgets, taxonomy lines and photo credits left as lines of their own. */
     @Test
     void interfaceLinesOfEnglishPagesAreDropped() {
