@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * @param ignores   patterns removed from a paragraph before {@code lines} are tried
  * @param fields    patterns of paragraphs that are moved out of the body into a field (editor, original title, source)
  * @param postTitle the title in front of each post on a page showing several posts in one template (structure)
+ * @param caption   a photo's caption or credit outside {@code <figcaption>} (structure)
  */
 public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines, List<IgnoreRule> ignores,
-                               MetadataRules metadata, List<FieldRule> fields, RuleSelector postTitle) {
+                               MetadataRules metadata, List<FieldRule> fields, RuleSelector postTitle,
+                               RuleSelector caption) {
 
     public BoilerplateRules {
         removals = List.copyOf(removals);
@@ -31,7 +33,7 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
 
     public BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines, List<IgnoreRule> ignores,
                             MetadataRules metadata) {
-        this(removals, lines, ignores, metadata, List.of(), null);
+        this(removals, lines, ignores, metadata, List.of(), null, null);
     }
 
     /** Every selector of the file, for {@link huixun.normalise.selector.SelectorSet}: removals, metadata, structure. */
@@ -43,6 +45,9 @@ public record BoilerplateRules(List<RemovalRule> removals, List<LineRule> lines,
         }
         if (postTitle != null) {
             selectors.add(postTitle);
+        }
+        if (caption != null) {
+            selectors.add(caption);
         }
         return selectors;
     }

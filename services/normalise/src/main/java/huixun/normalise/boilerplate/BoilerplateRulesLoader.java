@@ -146,7 +146,8 @@ public class BoilerplateRulesLoader {
             MetadataRules metadata = metadata(root);
             Map<?, ?> structure = map(root.get("structure"), "structure");
             BoilerplateRules rules = new BoilerplateRules(removals, lines, ignores, metadata, fields,
-                    selector(entry(structure, "structure", "post-title"), "post-title"));
+                    selector(entry(structure, "structure", "post-title"), "post-title"),
+                    selector(entry(structure, "structure", "caption"), "caption"));
             checkLineExamples(rules, rules(root, "lines", true));
             return rules;
         }
@@ -166,7 +167,7 @@ public class BoilerplateRulesLoader {
             }
             BoilerplateRules.FieldRule fieldRule = new BoilerplateRules.FieldRule(id, field, pattern);
             BoilerplateRules only = new BoilerplateRules(List.of(), List.of(), List.of(), null, List.of(fieldRule),
-                    null);
+                    null, null);
             if (only.field(text(rule, "example", id)).isEmpty()) {
                 throw fail(id + ": pattern does not match its example");
             }

@@ -117,7 +117,7 @@ public class ArticleExtractor {
         if (containers.isEmpty()) {
             return new Extraction.NoArticle("no paragraph of text on the page");
         }
-        BlockCollector.Collected collected = collector.collect(containers, meta.title(), budget);
+        BlockCollector.Collected collected = collector.collect(containers, elements, meta.title(), budget);
         budget.checkNow("collecting paragraphs");
         String original = text(collected.blocks());
         int letters = TextWeight.letters(original);

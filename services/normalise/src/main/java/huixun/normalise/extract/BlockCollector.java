@@ -3,6 +3,7 @@ package huixun.normalise.extract;
 import huixun.normalise.budget.ExtractionBudget;
 import huixun.normalise.boilerplate.BoilerplateRules;
 import huixun.normalise.link.AbsoluteUrl;
+import huixun.normalise.selector.PageElements;
 import huixun.normalise.text.TextWeight;
 import huixun.normalise.zh.TextNormaliser;
 import org.jsoup.nodes.Element;
@@ -11,14 +12,17 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Tag;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns the article's containers into output blocks in document order. Paragraphs, headings, list items, quotes and
- * captions become one block each; loose text in a div becomes a paragraph at every {@code <br>} or block boundary;
+ * captions (a {@code figcaption}, or an element the rules name a caption) become one block each; loose text in a div becomes a paragraph at every {@code <br>} or block boundary;
  * images with an absolute http(s) address become image blocks. Blocks that are mostly links, and paragraphs the
  * boilerplate line rules match (staff credits, app promotions), are dropped; paragraphs a field rule matches (editor,
  * original title, source) are moved into that field. Text is normalised as it is collected ({@link TextNormaliser}:
@@ -38,17 +42,32 @@ final class BlockCollector {
     record Collected(List<Block> blocks, Map<BoilerplateRules.Field, String> fields) {
     }
 
-    /** @param title the article's headline as the metadata read it, or null */
-    Collected collect(List<Element> containers, String title, ExtractionBudget budget) {
-        Walk walk = new Walk(title, budget);
+    /**
+     * @param page  the page's index, which knows its caption elements
+     * @param title the article's headline as the metadata read it, or null
+     */
+    Collected collect(List<Element> containers, PageElements page, String title, ExtractionBudget budget) {
+        Walk walk = new Walk(title, captions(page), budget);
         for (Element container : containers) {
-            Context context = Context.ROOT.enter(container, walk.headsSection(container));
+            Context context = walk.enter(Context.ROOT, container);
             if (!context.skip()) {
                 walk.children(container, context);
                 walk.flush(context);
             }
         }
         return new Collected(walk.blocks, walk.fields);
+    }
+
+    /**
+     * The page's elements holding a photo's caption or credit without being a {@code figcaption} ({@code
+     * structure.caption} in the rules).
+     */
+    private Set<Element> captions(PageElements page) {
+        Set<Element> captions = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (rules.caption() != null) {
+            captions.addAll(page.select(rules.caption()));
+        }
+        return captions;
     }
 
     /** Where the walk is: what kind of block loose text becomes, and the list, quote and figure around it. */
@@ -72,6 +91,10 @@ final class BlockCollector {
             };
         }
 
+        Context caption() {
+            return with(Block.Kind.CAPTION);
+        }
+
         private Context with(Block.Kind next) {
             return new Context(next, list, quote, figure, false);
         }
@@ -82,12 +105,18 @@ final class BlockCollector {
         private final List<Node> pending = new ArrayList<>();
         private final Map<BoilerplateRules.Field, String> fields = new EnumMap<>(BoilerplateRules.Field.class);
         private final String title;
+        private final Set<Element> captions;
         private final ExtractionBudget budget;
         private boolean textSeen;
 
-        Walk(String title, ExtractionBudget budget) {
+        Walk(String title, Set<Element> captions, ExtractionBudget budget) {
             this.title = title;
+            this.captions = captions;
             this.budget = budget;
+        }
+
+        Context enter(Context context, Element element) {
+            return captions.contains(element) ? context.caption() : context.enter(element, headsSection(element));
         }
 
         /**
@@ -122,7 +151,7 @@ final class BlockCollector {
                         pending.add(element);
                     } else {
                         flush(context);
-                        Context inner = context.enter(element, headsSection(element));
+                        Context inner = enter(context, element);
                         if (!inner.skip()) {
                             children(element, inner);
                             flush(inner);

@@ -43,6 +43,7 @@ class BoilerplateRulesLoaderTest {
               section: {why: w, selector: 'meta[name=section]', example: '<meta name="section">'}
             structure:
               post-title: {why: w, selector: 'h2', example: '<h2>t</h2>'}
+              caption: {why: w, selector: '.caption', example: '<p class="caption">c</p>'}
             """;
     private static final String VALID_RULES = """
             version: 1
@@ -113,14 +114,16 @@ class BoilerplateRulesLoaderTest {
                         + "  - {id: e, why: w, pattern: '(编辑', example: '编辑：张三'}\n", "not a valid pattern"),
                 Arguments.of("no metadata", "version: 1\n" + remove + lines, "metadata must be a mapping"),
                 Arguments.of("no post title", "version: 1\n" + remove + lines
-                        + METADATA.substring(0, METADATA.indexOf("structure:")), "structure must be a mapping"));
+                        + METADATA.substring(0, METADATA.indexOf("structure:")), "structure must be a mapping"),
+                Arguments.of("no caption", "version: 1\n" + remove + lines
+                        + METADATA.substring(0, METADATA.indexOf("  caption:")), "structure.caption must be a mapping"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenFiles")
     void brokenRulesAreRejected(String problem, String file, String message) {
         // the cases without metadata or structure bring their own (partial) sections
-        String withMetadata = Set.of("no metadata", "no post title").contains(problem) ? file : file + METADATA;
+        String withMetadata = Set.of("no metadata", "no post title", "no caption").contains(problem) ? file : file + METADATA;
         InvalidRulesException e = assertThrows(InvalidRulesException.class,
                 () -> BoilerplateRulesLoader.parse(yaml(withMetadata), "broken.yml"));
         assertTrue(e.getMessage().startsWith("broken.yml: ") && e.getMessage().contains(message), e.getMessage());

@@ -242,6 +242,30 @@ class ArticleExtractorTest {
                 paragraphs);
     }
 
+    /**
+     * Session 12: a caption written as a WordPress {@code p.wp-caption-text} (or any element with a caption class) is
+     * a caption, as a figcaption is: beside its image in the HTML, not in the text.
+     */
+    @Test
+    void captionsWithoutFigcaptionStayOutOfTheText() {
+        String caption = "2018 Jeongdong Theater Tradition Series Performance, The Palace: Tale of Jang Noksu";
+        String html = "<html><body><div class=\"entry-content\">"
+                + "<p>The theater opens its tradition series in April with a new production of the palace drama.</p>"
+                + "<div class=\"wp-caption aligncenter\"><img src=\"https://example.com/poster.jpg\" alt=\"poster\">"
+                + "<p class=\"wp-caption-text\">" + caption + "</p></div>"
+                + "<p>Tickets go on sale in March, and students and seniors pay half price on weekday evenings.</p>"
+                + "</div></body></html>";
+        Extraction.Article article = assertInstanceOf(Extraction.Article.class,
+                extractor.extract(html, "https://example.com/a"));
+        assertAll(
+                () -> assertEquals(List.of(
+                        "The theater opens its tradition series in April with a new production of the palace drama.",
+                        "Tickets go on sale in March, and students and seniors pay half price on weekday evenings."),
+                        List.of(article.text().split("\n\n"))),
+                () -> assertTrue(article.html().contains("<figcaption>" + caption + "</figcaption>"),
+                        article.html()));
+    }
+
     /** Session 12: labels of ad slots and widgets, taxonomy lines and photo credits left as lines of their own. */
     @Test
     void interfaceLinesOfEnglishPagesAreDropped() {
