@@ -22,11 +22,12 @@ import java.util.Set;
 
 /**
  * Turns the article's containers into output blocks in document order. Paragraphs, headings, list items, quotes and
- * captions (a {@code figcaption}, or an element the rules name a caption) become one block each; loose text in a div becomes a paragraph at every {@code <br>} or block boundary;
- * images with an absolute http(s) address become image blocks. Blocks that are mostly links, and paragraphs the
- * boilerplate line rules match (staff credits, app promotions), are dropped; paragraphs a field rule matches (editor,
- * original title, source) are moved into that field. Text is normalised as it is collected ({@link TextNormaliser}:
- * pinyin annotations, full-width letters, stray spaces), so rules see the clean text.
+ * captions (a {@code figcaption}, or an element the rules name a caption) become one block each; loose text in a div
+ * becomes a paragraph at every {@code <br>} or block boundary; images with an absolute http(s) address become image
+ * blocks. Blocks that are mostly links, and paragraphs the boilerplate line rules match (staff credits, app
+ * promotions), are dropped; paragraphs a field rule matches (editor, original title, source) are moved into that
+ * field. Text is normalised as it is collected ({@link TextNormaliser}: pinyin annotations, full-width letters, stray
+ * spaces), so rules see the clean text.
  */
 final class BlockCollector {
     /** Looked up once: {@code new Element("p")} looks the tag up in a fresh copy of jsoup's tag set every time. */

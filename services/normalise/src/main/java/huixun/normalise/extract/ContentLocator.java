@@ -19,9 +19,10 @@ import java.util.Set;
  *
  * <p>Every element with inline text of its own (a paragraph, or a div holding loose text) scores its letters, less
  * what sits in links: {@code letters × (1 − link density)²}. A paragraph (or a div of inline content) credits its
- * parent, loose text beside child blocks its own element, and the element above gets half. The best container is the one with the highest score discounted by its
- * own link density. Its siblings join it when they look alike: another container scoring at least a fifth as much
- * with few links, or a prose paragraph with few links, which keeps an article split around an ad or a page break.
+ * parent, loose text beside child blocks its own element, and the element above gets half. The best container is the
+ * one with the highest score discounted by its own link density. Its siblings join it when they look alike: another
+ * container scoring at least a fifth as much with few links, or a prose paragraph with few links, which keeps an
+ * article split around an ad or a page break.
  */
 final class ContentLocator {
     /** Elements whose text belongs to the container around them. */
