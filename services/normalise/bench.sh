@@ -60,15 +60,27 @@ report() { # the table, the load and the tw2s timing, in Markdown
     echo "| set | F1 | precision | recall | pages/s, 1 thread | pages/s, 2 threads | pages per CPU-second" \
         "| … extraction alone | … jsoup parse alone (decode + parse) | Readability4J, pages per CPU-second |"
     echo "|---|---|---|---|---|---|---|---|---|---|"
+    local -A f1 single readability
     for set in aeb-dev zh-dev; do
         read -r one cpu alone <<<"$(rate "$set" 1)"
         read -r two _ _ <<<"$(rate "$set" 2)"
         read -r parse both <<<"$(ceiling "$set")"
-        readability="$(peer "$set")"
+        readability[$set]="$(peer "$set")"
         if [[ "$set" == aeb-dev ]]; then read -r f p r <<<"$(score "$set" --tokenizer aeb)"
         else read -r f p r <<<"$(score "$set")"; fi
-        echo "| $set | $f | $p | $r | $one | $two | $cpu | $alone | $parse ($both) | $readability |"
+        f1[$set]="$f"
+        single[$set]="$one ($cpu per CPU-second)"
+        echo "| $set | $f | $p | $r | $one | $two | $cpu | $alone | $parse ($both) | ${readability[$set]} |"
     done
+    echo
+    echo "Next to the peers (their figures from the benchmark's README; its pages/s are over the full English set on" \
+        "its own machine, ours and Readability4J's here over aeb-dev):"
+    echo
+    echo "| system | aeb-dev F1 | zh-dev F1 | pages/s, one thread |"
+    echo "|---|---|---|---|"
+    echo "| **Huixun, this run** | **${f1[aeb-dev]}** | **${f1[zh-dev]}** | **${single[aeb-dev]}** |"
+    echo "| Readability4J 1.0.8, this machine, per CPU-second | | | ${readability[aeb-dev]} |"
+    grep -v '^#' "$here/src/bench/peers.tsv" | awk -F'\t' '{printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4}'
     echo
     echo "Load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores."
     # tw2s over 5,000 characters of the Traditional sample page (issue 5: under 2 ms)

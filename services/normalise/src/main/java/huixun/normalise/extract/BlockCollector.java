@@ -148,7 +148,8 @@ final class BlockCollector {
                     image(element, context);
                 }
                 default -> {
-                    if (isInlineRun(element)) {
+                    // a caption is a block of its own even when written as a span
+                    if (isInlineRun(element) && !captions.contains(element)) {
                         pending.add(element);
                     } else {
                         flush(context);

@@ -243,8 +243,9 @@ class ArticleExtractorTest {
     }
 
     /**
-     * Session 12: a caption written as a WordPress {@code p.wp-caption-text} (or any element with a caption class) is
-     * a caption, as a figcaption is: beside its image in the HTML, not in the text.
+     * Session 12: a caption written as a WordPress {@code p.wp-caption-text}, an express.co.uk {@code span.newsCaption}
+     * or any element with a caption class is a caption, as a figcaption is: beside its image in the HTML, not in the
+     * text.
      */
     @Test
     void captionsWithoutFigcaptionStayOutOfTheText() {
@@ -254,7 +255,9 @@ class ArticleExtractorTest {
                 + "<div class=\"wp-caption aligncenter\"><img src=\"https://example.com/poster.jpg\" alt=\"poster\">"
                 + "<p class=\"wp-caption-text\">" + caption + "</p></div>"
                 + "<p>Tickets go on sale in March, and students and seniors pay half price on weekday evenings.</p>"
-                + "</div></body></html>";
+                + "<div class=\"photo\"><img src=\"https://example.com/stage.jpg\" alt=\"stage\">"
+                + "<span class=\"newsCaption\">The stage of the palace <span class=\"caption\">(Image: GETTY)</span>"
+                + "</span></div></div></body></html>";
         Extraction.Article article = assertInstanceOf(Extraction.Article.class,
                 extractor.extract(html, "https://example.com/a"));
         assertAll(
