@@ -250,14 +250,15 @@ class ArticleExtractorTest {
     @Test
     void captionsWithoutFigcaptionStayOutOfTheText() {
         String caption = "2018 Jeongdong Theater Tradition Series Performance, The Palace: Tale of Jang Noksu";
-        String html = "<html><body><div class=\"entry-content\">"
-                + "<p>The theater opens its tradition series in April with a new production of the palace drama.</p>"
-                + "<div class=\"wp-caption aligncenter\"><img src=\"https://example.com/poster.jpg\" alt=\"poster\">"
-                + "<p class=\"wp-caption-text\">" + caption + "</p></div>"
-                + "<p>Tickets go on sale in March, and students and seniors pay half price on weekday evenings.</p>"
-                + "<div class=\"photo\"><img src=\"https://example.com/stage.jpg\" alt=\"stage\">"
-                + "<span class=\"newsCaption\">The stage of the palace <span class=\"caption\">(Image: GETTY)</span>"
-                + "</span></div></div></body></html>";
+        String html = """
+                <html><body><div class="entry-content">
+                <p>The theater opens its tradition series in April with a new production of the palace drama.</p>
+                <div class="wp-caption aligncenter"><img src="https://example.com/poster.jpg" alt="poster">
+                <p class="wp-caption-text">%s</p></div>
+                <p>Tickets go on sale in March, and students and seniors pay half price on weekday evenings.</p>
+                <div class="photo"><img src="https://example.com/stage.jpg" alt="stage">
+                <span class="newsCaption">The stage of the palace <span class="caption">(Image: GETTY)</span></span>
+                </div></div></body></html>""".formatted(caption);
         Extraction.Article article = assertInstanceOf(Extraction.Article.class,
                 extractor.extract(html, "https://example.com/a"));
         assertAll(
