@@ -16,9 +16,11 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns the article's containers into output blocks in document order. Paragraphs, headings, list items, quotes and
@@ -32,6 +34,9 @@ import java.util.Set;
 final class BlockCollector {
     /** Looked up once: {@code new Element("p")} looks the tag up in a fresh copy of jsoup's tag set every time. */
     private static final Tag PARAGRAPH = Tag.valueOf("p");
+    /** Characters a part of the title needs to count as the headline: fewer could be a word of it. */
+    private static final int MIN_TITLE_PART = 6;
+    private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\u00a0\u3000]+");
     private final BoilerplateRules rules;
     private final TextNormaliser normaliser = new TextNormaliser();
 
@@ -125,8 +130,26 @@ final class BlockCollector {
          * every section an h1. Above the text (or repeating the title) it is the headline.
          */
         boolean headsSection(Element element) {
-            return textSeen && "h1".equals(element.normalName())
-                    && !TextWeight.trim(element.text()).equalsIgnoreCase(title);
+            return textSeen && "h1".equals(element.normalName()) && !repeatsTitle(element.text());
+        }
+
+        /**
+         * The title, or the part of it before or after a separator when the title kept the site's name ("多维博客 »
+         * 标题", "标题_新浪网"), compared without white space (CJK text loses its spaces on the way) or case.
+         */
+        private boolean repeatsTitle(String text) {
+            if (title == null) {
+                return false;
+            }
+            String whole = WHITE_SPACE.matcher(title).replaceAll("").toLowerCase(Locale.ROOT);
+            String part = WHITE_SPACE.matcher(text).replaceAll("").toLowerCase(Locale.ROOT);
+            if (whole.equals(part)) {
+                return true;
+            }
+            int rest = whole.length() - part.length();
+            return part.length() >= MIN_TITLE_PART && rest > 0
+                    && (whole.endsWith(part) && !Character.isLetterOrDigit(whole.charAt(rest - 1))
+                    || whole.startsWith(part) && !Character.isLetterOrDigit(whole.charAt(part.length())));
         }
 
         void children(Element parent, Context context) {
@@ -194,6 +217,10 @@ final class BlockCollector {
             }
             // A line that is mostly links is navigation inside the article ("相关阅读：…", "点击进入专题").
             if (2 * linked > letters || rules.isBoilerplateLine(text)) {
+                return;
+            }
+            // the headline written as the first line of the article (a big centred paragraph on old blog themes)
+            if (!textSeen && repeatsTitle(text)) {
                 return;
             }
             blocks.add(new Block(context.kind(), text, content, null, null, context.list(), context.quote(),

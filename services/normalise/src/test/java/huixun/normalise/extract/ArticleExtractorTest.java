@@ -270,6 +270,25 @@ class ArticleExtractorTest {
                         article.html()));
     }
 
+    /**
+     * Session 12: an old blog theme writes the date and the headline as the first lines of the post (the title keeps
+     * the blog's name before it) and the read count and trackback address under it; none of them is the article.
+     */
+    @Test
+    void blogDateHeadlineReadCountAndTrackbackLinesAreDropped() {
+        String html = """
+                <html><head><title>多维博客 &raquo; 播客热潮迅速蔓延 挑逗传统传媒业</title></head><body><div class="post">
+                <p><img src="/wp-images/pic.gif"> Saturday, September 10th, 2005 &nbsp; 10:56 am</p>
+                <p align="center"><font size="5">播客热潮迅速蔓延 挑逗传统传媒业</font></p>
+                <p>每个人都可以当主持人，任何人都可以通过软件免费下载播客提供的节目，订阅自己喜欢的内容。</p>
+                <p>据美国研究机构的最新统计，目前美国已有八十四万人在使用播客，这一数字还将继续上升。</p>
+                <span>(本文发表于首页<a href="/?cat=7">批评与建议</a>, 已被阅读178次)</span>
+                <div><span>本文通告引用(Trackback)链接: /wp-trackback.php?p=1700</span></div>
+                </div></body></html>""";
+        assertEquals(List.of("每个人都可以当主持人，任何人都可以通过软件免费下载播客提供的节目，订阅自己喜欢的内容。",
+                "据美国研究机构的最新统计，目前美国已有八十四万人在使用播客，这一数字还将继续上升。"), paragraphsOf(html));
+    }
+
     /** Session 12: labels of ad slots and widgets, taxonomy lines and photo credits left as lines of their own. */
     @Test
     void interfaceLinesOfEnglishPagesAreDropped() {
