@@ -110,13 +110,14 @@ final class BlockCollector {
         private final List<Block> blocks = new ArrayList<>();
         private final List<Node> pending = new ArrayList<>();
         private final Map<BoilerplateRules.Field, String> fields = new EnumMap<>(BoilerplateRules.Field.class);
-        private final String title;
+        /** The title without white space, lower-cased; null without a title. */
+        private final String compactTitle;
         private final Set<Element> captions;
         private final ExtractionBudget budget;
         private boolean textSeen;
 
         Walk(String title, Set<Element> captions, ExtractionBudget budget) {
-            this.title = title;
+            this.compactTitle = title == null ? null : compact(title);
             this.captions = captions;
             this.budget = budget;
         }
@@ -138,11 +139,11 @@ final class BlockCollector {
          * 标题", "标题_新浪网"), compared without white space (CJK text loses its spaces on the way) or case.
          */
         private boolean repeatsTitle(String text) {
-            if (title == null) {
+            if (compactTitle == null) {
                 return false;
             }
-            String whole = WHITE_SPACE.matcher(title).replaceAll("").toLowerCase(Locale.ROOT);
-            String part = WHITE_SPACE.matcher(text).replaceAll("").toLowerCase(Locale.ROOT);
+            String whole = compactTitle;
+            String part = compact(text);
             if (whole.equals(part)) {
                 return true;
             }
@@ -235,6 +236,11 @@ final class BlockCollector {
                         context.quote(), context.figure()));
             }
         }
+    }
+
+    /** {@code text} without white space, lower-cased: how a line is compared with the title. */
+    private static String compact(String text) {
+        return WHITE_SPACE.matcher(text).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     /** True when {@code nodes} are only white-space text (or none), which holds no letter however it is cleaned. */
